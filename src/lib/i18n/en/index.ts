@@ -1,0 +1,21 @@
+import { admin } from './admin';
+import { auth } from './auth';
+import { common } from './common';
+import { places } from './places';
+
+/**
+ * The complete English catalogue: every message key in Powershare. English is the source
+ * language; every other locale falls back to it key by key.
+ *
+ * To add a module's messages, create `en/<module>.ts` exporting an object whose keys start with
+ * `<module>.` and spread it here.
+ */
+export const en = {
+	...common,
+	...auth,
+	...places,
+	...admin
+} as const;
+
+/** Any message key; `t('no.such.key')` is a compile-time error. */
+export type MessageKey = keyof typeof en;
