@@ -284,6 +284,8 @@ class PabulibReader {
 	/** Project id → the project's own id string, so votes share it instead of copying. */
 	readonly #projectIds = new Map<string, string>();
 	readonly #projectLines = new Map<string, number>();
+	/** Projects already reported as unreadable; votes naming them are not reported again. */
+	readonly #rejectedProjects = new Set<string>();
 
 	#layout: VoteLayout | undefined;
 	readonly #voters: PabulibVoter[] = [];
@@ -551,6 +553,7 @@ class PabulibReader {
 		}
 		const cost = parseWholeNumber(costText);
 		if (cost === undefined) {
+			this.#rejectedProjects.add(id);
 			const trimmed = costText.trim();
 			this.#error(
 				line,
@@ -608,6 +611,10 @@ class PabulibReader {
 				// Exact match first: ids are not trimmed, but a space after a comma is forgiven.
 				const project = this.#projectIds.get(item) ?? this.#projectIds.get(item.trim());
 				if (project === undefined) {
+					if (this.#rejectedProjects.has(item)) {
+						ok = false;
+						continue;
+					}
 					this.#error(line, `vote of voter "${clip(id)}" names unknown project "${clip(item)}"`);
 					ok = false;
 				} else if (vote.includes(project)) {

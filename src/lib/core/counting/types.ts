@@ -23,8 +23,13 @@ export type PabulibVoter = {
 	vote: string[];
 	/** Parallel to `vote` when the file has a `points` column. */
 	points?: number[];
-	/** Every column of the row, in header order. */
-	fields: Record<string, string>;
+	/**
+	 * Every column of the row, in header order. Treat it as read-only: voters read by
+	 * `parsePabulib` rebuild it on each access from `id`, `vote`, `points` and the other columns
+	 * (a getter, so spreading or JSON-encoding such a voter leaves it out), which keeps a
+	 * 100,000-voter election small.
+	 */
+	readonly fields: Record<string, string>;
 };
 
 /** A whole Pabulib file, every META key and column preserved so writing it back loses nothing. */
