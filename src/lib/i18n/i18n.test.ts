@@ -66,8 +66,8 @@ describe('translators', () => {
 	});
 
 	it('falls back to English for a key not yet translated into Welsh', () => {
-		expect(cy['footer.privacy']).toBeUndefined();
-		expect(createTranslator('cy')('footer.privacy')).toBe(en['footer.privacy']);
+		expect(cy['footer.sourceCode']).toBeUndefined();
+		expect(createTranslator('cy')('footer.sourceCode')).toBe(en['footer.sourceCode']);
 	});
 
 	it('rejects unknown keys at compile time', () => {

@@ -24,9 +24,8 @@ export const common = {
 	'common.optional': '(optional)',
 
 	'layout.skipLink': 'Skip to main content',
-	'layout.homeLink': 'Powershare home page',
 	'layout.phaseTag': 'New',
-	'layout.phaseText': 'This is a new service. Tell us what you think so we can improve it.',
+	'layout.phaseText': 'This is a new service. We are still improving it.',
 
 	'nav.label': 'Main',
 	'nav.home': 'Home',
@@ -34,16 +33,11 @@ export const common = {
 	'nav.admin': 'Admin',
 	'nav.signIn': 'Sign in',
 	'nav.signOut': 'Sign out',
-	'nav.signedInAs': 'Signed in as {name}',
 
-	'footer.supportLinks': 'Support links',
-	'footer.about': 'About Powershare',
-	'footer.accessibility': 'Accessibility',
-	'footer.privacy': 'Privacy',
-	'footer.openData': 'Open data',
 	'footer.sourceCode': 'Source code',
-	'footer.licence':
-		'Powershare is free software, released under the GNU Affero General Public License, version 3 or later (AGPL-3.0-or-later).',
+	'footer.licenceBefore': 'Powershare is free software, released under the',
+	'footer.licenceName': 'GNU Affero General Public License, version 3 or later',
+	'footer.licenceAfter': ' (AGPL-3.0-or-later).',
 
 	'error.title': 'Sorry, there is a problem',
 	'error.notFound.title': 'Page not found',
@@ -55,7 +49,6 @@ export const common = {
 	'error.unauthorised.title': 'You need to sign in',
 	'error.unauthorised.body': 'Sign in to see this page.',
 	'error.server.title': 'Sorry, there is a problem with the service',
-	'error.server.body': 'Try again later. Anything you submitted before the problem was saved.',
 	'error.server.bodyUnsaved':
 		'Try again later. If you were sending a form, what you sent may not have been saved.',
 	'error.generic.body': 'Something went wrong. Try again later.',
@@ -65,9 +58,7 @@ export const common = {
 	'components.errorSummary.title': 'There is a problem',
 	'components.pagination.label': 'Pages',
 	'components.pagination.previous': 'Previous',
-	'components.pagination.previousPage': 'Previous page',
 	'components.pagination.next': 'Next',
-	'components.pagination.nextPage': 'Next page',
 	'components.pagination.page': 'Page {number}',
 	'components.pagination.ellipsis': '…',
 	'components.notificationBanner.important': 'Important',
@@ -97,6 +88,7 @@ export const common = {
 	'home.lead':
 		'Powershare is a place where residents, community groups and councils share decisions about local money and places.',
 	'home.whatYouCanDo': 'What you can do',
+	'home.youCan': 'With Powershare you can:',
 	'home.canShareIdeas': 'suggest ideas for how money is spent in your area',
 	'home.canVote': 'vote on which ideas get funded, on paper or online',
 	'home.canApply': 'apply for a community grant for your group',
@@ -108,7 +100,8 @@ export const common = {
 		'{count, plural, one {# place uses Powershare} other {# places use Powershare}}',
 	'home.placesEmpty': 'No places have been set up yet.',
 	'home.placesAll': 'See all places',
-	'home.signInPrompt': 'You can look around without an account. To take part, {link}.',
+	'home.signInPromptBefore': 'You can look around without an account. To take part,',
+	'home.signInPromptAfter': '.',
 	'home.signInLink': 'sign in or create an account',
 	'home.openTitle': 'Open by design',
 	'home.openBody':
