@@ -275,6 +275,7 @@ class PabulibReader {
 
 	readonly #meta: [string, string][] = [];
 	readonly #metaLines: number[] = [];
+	readonly #metaIndex = new Map<string, number>();
 	#voteType: VoteType = 'approval';
 
 	#projectColumns: string[] = [];
@@ -481,8 +482,9 @@ class PabulibReader {
 			this.#warn(line, 'meta-novalue', `META key "${clip(key)}" has no value (expected "key;value")`);
 		}
 		const normal = key.trim().toLowerCase();
-		const seen = this.#meta.findIndex(([k]) => k.trim().toLowerCase() === normal);
-		if (seen >= 0) {
+		const seen = this.#metaIndex.get(normal);
+		if (seen === undefined) this.#metaIndex.set(normal, this.#meta.length);
+		else {
 			this.#warn(line, `meta-dup`, `META key "${clip(key)}" appears again (first on line ${this.#metaLines[seen]}); the first value is used`);
 		}
 		this.#meta.push([key, value]);
@@ -605,8 +607,11 @@ class PabulibReader {
 
 		const rawVote = values[layout.vote] as string;
 		const vote: string[] = [];
+		// Ballots list a handful of projects; only a long (garbage) one needs a set to stay linear.
+		let listed: Set<string> | undefined;
 		let ok = true;
-		if (rawVote.trim() !== '') {
+		// A blank vote is an empty ballot, unless a project's id really is that blank text.
+		if (rawVote.trim() !== '' || (rawVote !== '' && this.#projectIds.has(rawVote))) {
 			for (const item of rawVote.split(',')) {
 				// Exact match first: ids are not trimmed, but a space after a comma is forgiven.
 				const project = this.#projectIds.get(item) ?? this.#projectIds.get(item.trim());
@@ -617,10 +622,14 @@ class PabulibReader {
 					}
 					this.#error(line, `vote of voter "${clip(id)}" names unknown project "${clip(item)}"`);
 					ok = false;
-				} else if (vote.includes(project)) {
+				} else if (listed ? listed.has(project) : vote.includes(project)) {
 					this.#error(line, `vote of voter "${clip(id)}" lists project "${clip(project)}" twice`);
 					ok = false;
-				} else vote.push(project);
+				} else {
+					vote.push(project);
+					if (listed) listed.add(project);
+					else if (vote.length > 16) listed = new Set(vote);
+				}
 			}
 		}
 		if (!ok) return;
