@@ -344,7 +344,8 @@ describe('writePabulib', () => {
 	});
 });
 
-describe.skipIf(!hasData)('real Pabulib files', () => {
+// Reading every shared file takes a few seconds, more on a busy machine.
+describe.skipIf(!hasData)('real Pabulib files', { timeout: 60_000 }, () => {
 	const files = hasData ? readdirSync(dataDir).filter((f) => f.endsWith('.pb')) : [];
 
 	it.each(files)('%s reads back identically after writing, byte for byte apart from line ends', (name) => {
