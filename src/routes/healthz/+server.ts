@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { version } from '../../../package.json';
-import { logger } from '$lib/server/platform/logger';
+import { logger } from '$lib/server/platform';
 import type { RequestHandler } from './$types';
 
 type DatabaseModule = { getDatabase?: () => unknown };
