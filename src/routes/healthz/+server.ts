@@ -12,14 +12,31 @@ type Executable = { execute: (query: unknown) => Promise<unknown> };
  */
 const databaseModules = import.meta.glob<DatabaseModule>('/src/lib/server/db/index.ts');
 
+function hasExecute(value: unknown): value is Executable {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as Partial<Executable>).execute === 'function'
+	);
+}
+
+/** Accepts either a Drizzle database or a handle holding one as `db` (see `db/client.ts`). */
+function asExecutable(value: unknown): Executable | null {
+	if (hasExecute(value)) return value;
+	if (typeof value === 'object' && value !== null && 'db' in value && hasExecute(value.db)) {
+		return value.db;
+	}
+	return null;
+}
+
 async function checkDatabase(): Promise<'ok' | 'skipped' | 'unavailable'> {
 	const load = databaseModules['/src/lib/server/db/index.ts'];
 	if (!load) return 'skipped';
 	try {
 		const { getDatabase } = await load();
 		if (typeof getDatabase !== 'function') return 'skipped';
-		const db = (await getDatabase()) as Partial<Executable> | null | undefined;
-		if (!db || typeof db.execute !== 'function') return 'skipped';
+		const db = asExecutable(await getDatabase());
+		if (!db) return 'skipped';
 		const { sql } = await import('drizzle-orm');
 		await db.execute(sql`select 1`);
 		return 'ok';
