@@ -106,7 +106,9 @@ function runChild(file, variant, timeoutSeconds) {
 			(error, stdout, stderr) => {
 				if (error) {
 					resolve({
-						error: error.killed ? `stopped after ${timeoutSeconds} s` : firstLine(stderr) || error.message
+						error: error.killed
+							? `stopped after ${timeoutSeconds} s`
+							: firstLine(stderr) || error.message
 					});
 					return;
 				}
@@ -121,7 +123,11 @@ function runChild(file, variant, timeoutSeconds) {
 }
 
 function firstLine(text) {
-	return (text || '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 80);
+	return (text || '')
+		.split('\n')
+		.find((l) => l.trim() !== '')
+		?.trim()
+		.slice(0, 80);
 }
 
 async function main(args) {
@@ -130,16 +136,23 @@ async function main(args) {
 	const files = [];
 	for (let i = 0; i < args.length; i++) {
 		if (args[i] === '--timeout') timeoutSeconds = Number(args[++i]);
-		else if (args[i] === '--rules') variants = ['parse-only', ...args[++i].split(',').filter((v) => v !== 'parse-only')];
+		else if (args[i] === '--rules')
+			variants = ['parse-only', ...args[++i].split(',').filter((v) => v !== 'parse-only')];
 		else if (args[i] === '--help' || args[i] === '-h') {
-			console.log('Usage: npm run bench:count -- [--timeout SECONDS] [--rules a,b,…] [file names…]');
+			console.log(
+				'Usage: npm run bench:count -- [--timeout SECONDS] [--rules a,b,…] [file names…]'
+			);
 			console.log(`Rules: ${Object.keys(VARIANTS).join(', ')}`);
 			return;
 		} else files.push(args[i].replace(/\.pb$/, ''));
 	}
 	const unknown = variants.filter((v) => !(v in VARIANTS));
 	if (unknown.length > 0 || !(timeoutSeconds > 0)) {
-		console.error(unknown.length > 0 ? `unknown rule variants: ${unknown.join(', ')}` : '--timeout needs a number of seconds');
+		console.error(
+			unknown.length > 0
+				? `unknown rule variants: ${unknown.join(', ')}`
+				: '--timeout needs a number of seconds'
+		);
 		process.exitCode = 2;
 		return;
 	}
@@ -149,16 +162,34 @@ async function main(args) {
 		return;
 	}
 
-	console.log(`Node ${process.version}; each row is a separate process; counts stop after ${timeoutSeconds} s.`);
-	console.log('Peak RSS includes about the baseline of loading Node, tsx and the engine (the "start" column).\n');
-	const header = ['file', 'rule', 'voters', 'parse s', 'count s', 'start MB', 'peak MB', 'winners', 'total cost'];
+	console.log(
+		`Node ${process.version}; each row is a separate process; counts stop after ${timeoutSeconds} s.`
+	);
+	console.log(
+		'Peak RSS includes about the baseline of loading Node, tsx and the engine (the "start" column).\n'
+	);
+	const header = [
+		'file',
+		'rule',
+		'voters',
+		'parse s',
+		'count s',
+		'start MB',
+		'peak MB',
+		'winners',
+		'total cost'
+	];
 	const right = [false, false, true, true, true, true, true, true, true];
 	const rows = [];
 	const widths = header.map((h) => h.length);
 	widths[0] = Math.max(widths[0], ...(files.length ? files : FILES).map((f) => f.length));
 	widths[1] = Math.max(widths[1], ...variants.map((v) => v.length));
 	const print = (cells) =>
-		console.log(cells.map((c, k) => (right[k] ? String(c).padStart(widths[k]) : String(c).padEnd(widths[k]))).join('  '));
+		console.log(
+			cells
+				.map((c, k) => (right[k] ? String(c).padStart(widths[k]) : String(c).padEnd(widths[k])))
+				.join('  ')
+		);
 	const fixed = [0, 0, 8, 8, 9, 8, 8, 7, 14];
 	fixed.forEach((w, k) => (widths[k] = Math.max(widths[k], w)));
 	print(header);

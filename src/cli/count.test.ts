@@ -57,7 +57,18 @@ describe('powershare count', () => {
 
 	it('passes rule options through to the count', async () => {
 		expect(
-			await count([small, '--rule=mes', '--utility', 'approval', '--completion', 'add1', '--integral-start', '--tie-break', 'cost-votes-id', '--json'])
+			await count([
+				small,
+				'--rule=mes',
+				'--utility',
+				'approval',
+				'--completion',
+				'add1',
+				'--integral-start',
+				'--tie-break',
+				'cost-votes-id',
+				'--json'
+			])
 		).toBe(0);
 		const result = JSON.parse(stdout());
 		expect(result.options).toMatchObject({
@@ -70,9 +81,16 @@ describe('powershare count', () => {
 	});
 
 	it('reads a greedy threshold and no-skip', async () => {
-		expect(await count([small, '--rule', 'greedy', '--threshold', '3', '--no-skip', '--json'])).toBe(0);
+		expect(
+			await count([small, '--rule', 'greedy', '--threshold', '3', '--no-skip', '--json'])
+		).toBe(0);
 		const result = JSON.parse(stdout());
-		expect(result.options).toEqual({ rule: 'greedy', tieBreak: 'id', noSkip: true, threshold: '3' });
+		expect(result.options).toEqual({
+			rule: 'greedy',
+			tieBreak: 'id',
+			noSkip: true,
+			threshold: '3'
+		});
 		expect(result.selected).toEqual(['a']);
 	});
 
@@ -83,15 +101,30 @@ describe('powershare count', () => {
 
 	it.each([
 		[[small, '--rule', 'greedy', '--fast'], 'unknown option "--fast"'],
-		[[small, '--rule', 'quadratic'], '--rule must be one of greedy, mes, phragmen, from-meta, not "quadratic"'],
+		[
+			[small, '--rule', 'quadratic'],
+			'--rule must be one of greedy, mes, phragmen, from-meta, not "quadratic"'
+		],
 		[[small], 'missing --rule'],
 		[['--rule', 'greedy'], 'missing the .pb file to count'],
-		[[small, '--rule', 'greedy', '--threshold', 'ten'], '--threshold must be a whole number, not "ten"'],
+		[
+			[small, '--rule', 'greedy', '--threshold', 'ten'],
+			'--threshold must be a whole number, not "ten"'
+		],
 		[[small, '--rule', 'greedy', '--utility', 'cost'], '--utility applies only to --rule mes'],
 		[[small, '--rule', 'mes', '--no-skip'], '--no-skip applies only to --rule greedy'],
-		[[small, '--rule', 'mes', '--integral-start'], '--integral-start applies only with --completion add1'],
-		[[small, '--rule', 'from-meta', '--utility', 'cost'], '--utility cannot be combined with --rule from-meta'],
-		[[small, '--rule', 'greedy', '--tie-break', 'random'], '--tie-break must be one of id, votes-cost-id, cost-votes-id'],
+		[
+			[small, '--rule', 'mes', '--integral-start'],
+			'--integral-start applies only with --completion add1'
+		],
+		[
+			[small, '--rule', 'from-meta', '--utility', 'cost'],
+			'--utility cannot be combined with --rule from-meta'
+		],
+		[
+			[small, '--rule', 'greedy', '--tie-break', 'random'],
+			'--tie-break must be one of id, votes-cost-id, cost-votes-id'
+		],
 		[[small, '--rule'], 'option --rule needs a value'],
 		[[small, '--rule', 'greedy', '--json=yes'], 'option --json takes no value']
 	])('rejects %j with exit code 2', async (args, message) => {
@@ -129,21 +162,32 @@ describe('powershare count', () => {
 describe('powershare verify', () => {
 	it('reports agreement with the selected column', async () => {
 		expect(await verify([small])).toBe(0);
-		expect(stdout()).toContain('Agreement: the count funds exactly the projects the file marks as selected.');
+		expect(stdout()).toContain(
+			'Agreement: the count funds exactly the projects the file marks as selected.'
+		);
 	});
 
 	it('lists each disagreement with the reason and exits 1', async () => {
 		expect(await verify([disputed])).toBe(1);
 		const text = stdout();
 		expect(text).toContain('Disagreement on 2 projects:');
-		expect(text).toContain('funded by the count but not selected in the file: b "Library books" (cost 30)');
-		expect(text).toContain('selected in the file but not funded by the count: c "The "big" mural" (cost 50)');
+		expect(text).toContain(
+			'funded by the count but not selected in the file: b "Library books" (cost 30)'
+		);
+		expect(text).toContain(
+			'selected in the file but not funded by the count: c "The "big" mural" (cost 50)'
+		);
 	});
 
 	it('prints the comparison as JSON', async () => {
 		expect(await verify([disputed, '--json'])).toBe(1);
 		const result = JSON.parse(stdout());
-		expect(result).toMatchObject({ agree: false, onlyCount: ['b'], onlyFile: ['c'], metaRule: 'greedy' });
+		expect(result).toMatchObject({
+			agree: false,
+			onlyCount: ['b'],
+			onlyFile: ['c'],
+			metaRule: 'greedy'
+		});
 	});
 
 	it('reports an invalid file with exit code 1 and a usage problem with exit code 2', async () => {
@@ -172,7 +216,9 @@ describe.skipIf(!hasData)('the CLI on real Pabulib files', { timeout: 120_000 },
 	});
 
 	it('refuses from-meta for an unsupported rule with exit code 1', async () => {
-		expect(await count([path.join(dataDir, 'Hungary_Budapest_2024.pb'), '--rule', 'from-meta'])).toBe(1);
+		expect(
+			await count([path.join(dataDir, 'Hungary_Budapest_2024.pb'), '--rule', 'from-meta'])
+		).toBe(1);
 		expect(stderr()).toContain('cannot count with --rule from-meta');
 	});
 });

@@ -68,7 +68,12 @@ Exit codes: 0 counted, 1 the file is invalid or its rule unsupported, 2 usage er
 
 /** Runs `powershare count` and returns the exit code. */
 export async function run(args: string[]): Promise<number> {
-	let request: { file: string; options: CountOptions | 'from-meta'; tieBreak?: TieBreak; json: boolean };
+	let request: {
+		file: string;
+		options: CountOptions | 'from-meta';
+		tieBreak?: TieBreak;
+		json: boolean;
+	};
 	try {
 		const parsed = parseArgs(args, SPEC);
 		if (parsed.values.has('help')) {
@@ -141,22 +146,29 @@ function understand(
 	positional: string[]
 ): { file: string; options: CountOptions | 'from-meta'; tieBreak?: TieBreak; json: boolean } {
 	if (positional.length === 0) throw new UsageError('missing the .pb file to count');
-	if (positional.length > 1) throw new UsageError(`expected one file, got ${positional.length}: ${positional.join(' ')}`);
+	if (positional.length > 1)
+		throw new UsageError(`expected one file, got ${positional.length}: ${positional.join(' ')}`);
 	const file = positional[0] as string;
 	const rule = values.get('rule');
-	if (rule === undefined) throw new UsageError('missing --rule (greedy, mes, phragmen or from-meta)');
+	if (rule === undefined)
+		throw new UsageError('missing --rule (greedy, mes, phragmen or from-meta)');
 	const ruleName = oneOf('rule', rule, RULES);
-	const tieBreak = values.has('tie-break') ? oneOf('tie-break', values.get('tie-break'), TIE_BREAKS) : undefined;
+	const tieBreak = values.has('tie-break')
+		? oneOf('tie-break', values.get('tie-break'), TIE_BREAKS)
+		: undefined;
 	const json = values.has('json');
 
 	for (const [name, owner] of Object.entries(RULE_OF_OPTION)) {
 		if (!values.has(name)) continue;
 		if (ruleName === 'from-meta') {
-			throw new UsageError(`--${name} cannot be combined with --rule from-meta, which takes the rule from the file`);
+			throw new UsageError(
+				`--${name} cannot be combined with --rule from-meta, which takes the rule from the file`
+			);
 		}
 		if (owner !== ruleName) throw new UsageError(`--${name} applies only to --rule ${owner}`);
 	}
-	if (ruleName === 'from-meta') return { file, options: 'from-meta', json, ...(tieBreak ? { tieBreak } : {}) };
+	if (ruleName === 'from-meta')
+		return { file, options: 'from-meta', json, ...(tieBreak ? { tieBreak } : {}) };
 
 	const base = { tieBreak: tieBreak ?? 'id' } as const;
 	if (ruleName === 'phragmen') return { file, options: { rule: 'phragmen', ...base }, json };
@@ -166,7 +178,8 @@ function understand(
 		if (values.has('threshold')) {
 			const text = values.get('threshold') as string;
 			const threshold = parseWholeNumber(text);
-			if (threshold === undefined) throw new UsageError(`--threshold must be a whole number, not "${text}"`);
+			if (threshold === undefined)
+				throw new UsageError(`--threshold must be a whole number, not "${text}"`);
 			options.threshold = threshold;
 		}
 		return { file, options, json };
@@ -174,8 +187,12 @@ function understand(
 	const options: CountOptions = {
 		rule: 'mes',
 		...base,
-		utility: values.has('utility') ? oneOf('utility', values.get('utility'), ['cost', 'approval'] as const) : 'cost',
-		completion: values.has('completion') ? oneOf('completion', values.get('completion'), ['none', 'add1'] as const) : 'none'
+		utility: values.has('utility')
+			? oneOf('utility', values.get('utility'), ['cost', 'approval'] as const)
+			: 'cost',
+		completion: values.has('completion')
+			? oneOf('completion', values.get('completion'), ['none', 'add1'] as const)
+			: 'none'
 	};
 	const add1Only = ['integral-start', 'exhaustive-stop'] as const;
 	for (const name of add1Only) {
@@ -190,13 +207,23 @@ function understand(
 	return { file, options, json };
 }
 
-function oneOf<T extends string>(name: string, value: string | true | undefined, allowed: readonly T[]): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+function oneOf<T extends string>(
+	name: string,
+	value: string | true | undefined,
+	allowed: readonly T[]
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${String(value)}"`);
 }
 
 /** The readable report: winners with costs, the total, and every project's reason. */
-function report(file: string, instance: Instance, result: CountResult, currency: string | undefined): string {
+function report(
+	file: string,
+	instance: Instance,
+	result: CountResult,
+	currency: string | undefined
+): string {
 	const unit = currency ? ` ${currency}` : '';
 	const byId = new Map(instance.projects.map((p) => [p.id, p]));
 	const lines: string[] = [];
@@ -205,17 +232,24 @@ function report(file: string, instance: Instance, result: CountResult, currency:
 		`Budget ${money(instance.budget)}${unit}, ${instance.ballots.length.toLocaleString('en-GB')} voters, ${instance.projects.length} projects`
 	);
 	lines.push('');
-	lines.push(`Selected ${result.selected.length} ${result.selected.length === 1 ? 'project' : 'projects'}, in selection order:`);
+	lines.push(
+		`Selected ${result.selected.length} ${result.selected.length === 1 ? 'project' : 'projects'}, in selection order:`
+	);
 	const rows = result.selected.map((id, k) => {
 		const p = byId.get(id);
 		return [String(k + 1), id, money(p?.cost ?? 0n), clip(p?.name ?? '', 50)];
 	});
 	lines.push(...table(['#', 'Project', `Cost${unit}`, 'Name'], rows, [false, false, true, false]));
 	const left = instance.budget - result.totalCost;
-	lines.push(`Total ${money(result.totalCost)}${unit} of ${money(instance.budget)}${unit} (${money(left)}${unit} left)`);
+	lines.push(
+		`Total ${money(result.totalCost)}${unit} of ${money(instance.budget)}${unit} (${money(left)}${unit} left)`
+	);
 	lines.push('');
 	lines.push('Why each project was or was not funded:');
-	const order = [...result.selected, ...instance.projects.map((p) => p.id).filter((id) => !result.selected.includes(id))];
+	const order = [
+		...result.selected,
+		...instance.projects.map((p) => p.id).filter((id) => !result.selected.includes(id))
+	];
 	for (const id of order) {
 		const e = result.explanations[id];
 		if (!e) continue;

@@ -27,12 +27,15 @@ export async function readElection(file: string): Promise<PabulibParseResult | n
 		}
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		console.error(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(e)})`);
+		console.error(
+			code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(e)})`
+		);
 		return EXIT.usage;
 	}
 	try {
 		const result = await parsePabulibChunks(createReadStream(file, { encoding: 'utf8' }), file);
-		for (const w of result.warnings) console.error(`${formatIssue(w).replace(/^(.*?:\d+: )/, '$1warning: ')}`);
+		for (const w of result.warnings)
+			console.error(`${formatIssue(w).replace(/^(.*?:\d+: )/, '$1warning: ')}`);
 		return result;
 	} catch (e) {
 		if (e instanceof PabulibError) {
@@ -86,7 +89,8 @@ export function parseArgs(args: string[], spec: Record<string, 'value' | 'flag'>
 			values.set(name, arg.slice(eq + 1));
 		} else {
 			const next = args[i + 1];
-			if (next === undefined || next.startsWith('--')) throw new UsageError(`option --${name} needs a value`);
+			if (next === undefined || next.startsWith('--'))
+				throw new UsageError(`option --${name} needs a value`);
 			values.set(name, next);
 			i++;
 		}

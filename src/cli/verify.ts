@@ -40,20 +40,30 @@ export async function run(args: string[]): Promise<number> {
 	let tieBreak: TieBreak | undefined;
 	let json: boolean;
 	try {
-		const { values, positional } = parseArgs(args, { 'tie-break': 'value', json: 'flag', help: 'flag' });
+		const { values, positional } = parseArgs(args, {
+			'tie-break': 'value',
+			json: 'flag',
+			help: 'flag'
+		});
 		if (values.has('help')) {
 			console.log(USAGE);
 			return EXIT.ok;
 		}
 		if (positional.length !== 1) {
-			throw new UsageError(positional.length === 0 ? 'missing the .pb file to verify' : `expected one file, got ${positional.length}`);
+			throw new UsageError(
+				positional.length === 0
+					? 'missing the .pb file to verify'
+					: `expected one file, got ${positional.length}`
+			);
 		}
 		file = positional[0] as string;
 		json = values.has('json');
 		if (values.has('tie-break')) {
 			const value = values.get('tie-break');
 			if (typeof value !== 'string' || !(TIE_BREAKS as readonly string[]).includes(value)) {
-				throw new UsageError(`--tie-break must be one of ${TIE_BREAKS.join(', ')}, not "${String(value)}"`);
+				throw new UsageError(
+					`--tie-break must be one of ${TIE_BREAKS.join(', ')}, not "${String(value)}"`
+				);
 			}
 			tieBreak = value as TieBreak;
 		}
@@ -99,7 +109,12 @@ export async function run(args: string[]): Promise<number> {
 	return comparison.agree ? EXIT.ok : EXIT.failed;
 }
 
-function compare(election: PabulibElection, column: string, metaRule: string, result: CountResult): Comparison {
+function compare(
+	election: PabulibElection,
+	column: string,
+	metaRule: string,
+	result: CountResult
+): Comparison {
 	const fileSelected = election.projects
 		.map((p) => ({ id: p.id, selected: (p.fields[column] ?? '').trim() }))
 		.filter((p) => Number(p.selected) >= 1);
@@ -119,7 +134,12 @@ function compare(election: PabulibElection, column: string, metaRule: string, re
 	};
 }
 
-function describe(file: string, election: PabulibElection, c: Comparison, result: CountResult): string {
+function describe(
+	file: string,
+	election: PabulibElection,
+	c: Comparison,
+	result: CountResult
+): string {
 	const byId = new Map(election.projects.map((p) => [p.id, p]));
 	const label = (id: string) => {
 		const p = byId.get(id);
@@ -141,7 +161,8 @@ function describe(file: string, election: PabulibElection, c: Comparison, result
 	}
 	for (const id of c.onlyFile) {
 		const value = c.fileSelected.find((p) => p.id === id)?.selected ?? '';
-		const note = value === '1' ? '' : ` [selected=${value}: a special case, see the file's comment]`;
+		const note =
+			value === '1' ? '' : ` [selected=${value}: a special case, see the file's comment]`;
 		lines.push(`  selected in the file but not funded by the count: ${label(id)}${note}`);
 		lines.push(`    ${result.explanations[id]?.sentence ?? ''}`);
 	}

@@ -20,7 +20,23 @@ function plain(election: PabulibElection) {
 }
 
 /** Text that stresses the format: separators, quotes, line breaks, spaces and non-Latin letters. */
-const nastyChar = fc.constantFrom(';', '"', ',', '\n', '\r', ' ', 'a', 'Z', '7', '.', 'ł', 'ő', '中', '🙂', '\uFEFF');
+const nastyChar = fc.constantFrom(
+	';',
+	'"',
+	',',
+	'\n',
+	'\r',
+	' ',
+	'a',
+	'Z',
+	'7',
+	'.',
+	'ł',
+	'ő',
+	'中',
+	'🙂',
+	'\uFEFF'
+);
 const nastyText = fc.oneof(
 	fc.string({ unit: nastyChar, maxLength: 8 }),
 	fc.string({ unit: 'grapheme', maxLength: 8 })
@@ -69,7 +85,10 @@ const electionArb: fc.Arbitrary<PabulibElection> = fc
 		meta.splice(Math.min(1, meta.length), 0, ['budget', g.budget.toString()]);
 		meta.push(['vote_type', g.voteType]);
 		if (g.declareCounts) {
-			meta.push(['num_projects', String(g.projects.length)], ['num_votes', String(g.voters.length)]);
+			meta.push(
+				['num_projects', String(g.projects.length)],
+				['num_votes', String(g.voters.length)]
+			);
 		}
 		const projectColumns = ['project_id', 'cost', ...g.projectExtraColumns];
 		const projects: PabulibProject[] = g.projects.map((p) => {
@@ -82,7 +101,12 @@ const electionArb: fc.Arbitrary<PabulibElection> = fc
 		});
 		const needsPoints = g.voteType === 'cumulative' || g.voteType === 'scoring';
 		const hasPoints = needsPoints || g.withPoints;
-		const voteColumns = ['voter_id', 'vote', ...(hasPoints ? ['points'] : []), ...g.voterExtraColumns];
+		const voteColumns = [
+			'voter_id',
+			'vote',
+			...(hasPoints ? ['points'] : []),
+			...g.voterExtraColumns
+		];
 		const voters: PabulibVoter[] = g.voters.map((v) => {
 			let vote = [...new Set(v.picks.map((i) => projects[i % projects.length]!.id))];
 			if (g.voteType === 'choose-1') vote = vote.slice(0, 1);
@@ -161,16 +185,29 @@ describe('Pabulib writer and reader', () => {
 describe('Pabulib reader on garbage', () => {
 	it('never fails with anything but a PabulibError on arbitrary text', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string({ unit: nastyChar }), fc.string({ unit: 'binary' })), (text) => {
-				parseOrReject(text);
-			}),
+			fc.property(
+				fc.oneof(fc.string({ unit: nastyChar }), fc.string({ unit: 'binary' })),
+				(text) => {
+					parseOrReject(text);
+				}
+			),
 			{ numRuns: 1000 }
 		);
 	});
 
 	it('never fails with anything but a PabulibError on arbitrary section-shaped lines', () => {
 		const line = fc.oneof(
-			fc.constantFrom('META', 'PROJECTS', 'VOTES', 'key;value', 'project_id;cost', 'voter_id;vote;points', 'budget;10', 'vote_type;cumulative', ''),
+			fc.constantFrom(
+				'META',
+				'PROJECTS',
+				'VOTES',
+				'key;value',
+				'project_id;cost',
+				'voter_id;vote;points',
+				'budget;10',
+				'vote_type;cumulative',
+				''
+			),
 			fc.string({ unit: nastyChar, maxLength: 12 })
 		);
 		fc.assert(
@@ -184,49 +221,62 @@ describe('Pabulib reader on garbage', () => {
 	it('never fails with anything but a PabulibError on mutated real-looking files', () => {
 		const mutation = fc.record({
 			at: fc.nat(),
-			kind: fc.constantFrom('delete', 'insert', 'replace', 'drop-line', 'duplicate-line', 'swap-lines'),
+			kind: fc.constantFrom(
+				'delete',
+				'insert',
+				'replace',
+				'drop-line',
+				'duplicate-line',
+				'swap-lines'
+			),
 			char: nastyChar
 		});
 		fc.assert(
-			fc.property(electionArb, fc.array(mutation, { minLength: 1, maxLength: 5 }), (election, mutations) => {
-				let text = writePabulib(election);
-				for (const m of mutations) {
-					const i = m.at % (text.length + 1);
-					const lines = text.split('\n');
-					const l = m.at % lines.length;
-					switch (m.kind) {
-						case 'delete':
-							text = text.slice(0, i) + text.slice(i + 1);
-							break;
-						case 'insert':
-							text = text.slice(0, i) + m.char + text.slice(i);
-							break;
-						case 'replace':
-							text = text.slice(0, i) + m.char + text.slice(i + 1);
-							break;
-						case 'drop-line':
-							lines.splice(l, 1);
-							text = lines.join('\n');
-							break;
-						case 'duplicate-line':
-							lines.splice(l, 0, lines[l]!);
-							text = lines.join('\n');
-							break;
-						case 'swap-lines': {
-							const other = (l * 7 + 3) % lines.length;
-							[lines[l], lines[other]] = [lines[other]!, lines[l]!];
-							text = lines.join('\n');
-							break;
+			fc.property(
+				electionArb,
+				fc.array(mutation, { minLength: 1, maxLength: 5 }),
+				(election, mutations) => {
+					let text = writePabulib(election);
+					for (const m of mutations) {
+						const i = m.at % (text.length + 1);
+						const lines = text.split('\n');
+						const l = m.at % lines.length;
+						switch (m.kind) {
+							case 'delete':
+								text = text.slice(0, i) + text.slice(i + 1);
+								break;
+							case 'insert':
+								text = text.slice(0, i) + m.char + text.slice(i);
+								break;
+							case 'replace':
+								text = text.slice(0, i) + m.char + text.slice(i + 1);
+								break;
+							case 'drop-line':
+								lines.splice(l, 1);
+								text = lines.join('\n');
+								break;
+							case 'duplicate-line':
+								lines.splice(l, 0, lines[l]!);
+								text = lines.join('\n');
+								break;
+							case 'swap-lines': {
+								const other = (l * 7 + 3) % lines.length;
+								[lines[l], lines[other]] = [lines[other]!, lines[l]!];
+								text = lines.join('\n');
+								break;
+							}
 						}
 					}
+					parseOrReject(text);
 				}
-				parseOrReject(text);
-			}),
+			),
 			{ numRuns: 1000 }
 		);
 	});
 
 	it('rejects garbage chunks that are not text with its own error', async () => {
-		await expect(parsePabulibChunks([42 as unknown as string], 'x.pb')).rejects.toBeInstanceOf(PabulibError);
+		await expect(parsePabulibChunks([42 as unknown as string], 'x.pb')).rejects.toBeInstanceOf(
+			PabulibError
+		);
 	});
 });

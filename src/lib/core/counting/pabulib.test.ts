@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasSharedData, listSharedFiles, readSharedText } from '../../testing/shared-data';
 import {
 	formatIssue,
 	getMeta,
@@ -11,10 +10,7 @@ import {
 } from './pabulib';
 import type { PabulibElection } from './types';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const dataDir = path.resolve(repoRoot, '../shared/data/pabulib');
-const hasData = existsSync(dataDir);
-if (!hasData) console.warn(`Skipping real Pabulib file tests: ${dataDir} not found`);
+const hasData = hasSharedData('pabulib', 'tests on real Pabulib files');
 
 /** The election as plain data, voters' computed `fields` included, for deep comparison. */
 function plain(election: PabulibElection) {
@@ -36,7 +32,14 @@ function file(lines: string[]): string {
 	return lines.join('\n') + '\n';
 }
 
-const META = ['META', 'key;value', 'description;test', 'num_projects;3', 'num_votes;3', 'budget;100'];
+const META = [
+	'META',
+	'key;value',
+	'description;test',
+	'num_projects;3',
+	'num_votes;3',
+	'budget;100'
+];
 
 function approvalFile(votes: string[] = ['1;a,b;34', '2;c;', '3;;51']): string {
 	return file([
@@ -115,7 +118,10 @@ describe('parsePabulib', () => {
 		]);
 		const { election } = parsePabulib(text, 'x.pb');
 		expect(election.voters.map((v) => [v.vote, v.points])).toEqual([
-			[['b', 'a'], [7, 3]],
+			[
+				['b', 'a'],
+				[7, 3]
+			],
 			[['c'], [10]]
 		]);
 	});
@@ -135,19 +141,29 @@ describe('parsePabulib', () => {
 				header,
 				...rows
 			]);
-		expect(parsePabulib(make('ordinal', 'voter_id;vote', ['1;y,x']), 'o').election.voters[0]?.vote).toEqual(['y', 'x']);
 		expect(
-			parsePabulib(make('scoring', 'voter_id;vote;points', ['1;x;5']), 's').election.voters[0]?.points
+			parsePabulib(make('ordinal', 'voter_id;vote', ['1;y,x']), 'o').election.voters[0]?.vote
+		).toEqual(['y', 'x']);
+		expect(
+			parsePabulib(make('scoring', 'voter_id;vote;points', ['1;x;5']), 's').election.voters[0]
+				?.points
 		).toEqual([5]);
-		expect(parsePabulib(make('choose-1', 'voter_id;vote', ['1;y']), 'c').election.voters[0]?.vote).toEqual(['y']);
+		expect(
+			parsePabulib(make('choose-1', 'voter_id;vote', ['1;y']), 'c').election.voters[0]?.vote
+		).toEqual(['y']);
 		expect(problems(make('choose-1', 'voter_id;vote', ['1;x,y']))).toEqual([
 			'x.pb:11: voter "1" chose 2 projects in a choose-1 vote'
 		]);
 	});
 
 	it('tolerates \\r\\n line ends, a byte-order mark, blank lines and lower-case section titles', () => {
-		const text = '\uFEFF' + approvalFile().replaceAll('\n', '\r\n').replace('PROJECTS', 'projects') + '\r\n\r\n';
-		expect(plain(parsePabulib(text, 'x.pb').election)).toEqual(plain(parsePabulib(approvalFile(), 'x.pb').election));
+		const text =
+			'\uFEFF' +
+			approvalFile().replaceAll('\n', '\r\n').replace('PROJECTS', 'projects') +
+			'\r\n\r\n';
+		expect(plain(parsePabulib(text, 'x.pb').election)).toEqual(
+			plain(parsePabulib(approvalFile(), 'x.pb').election)
+		);
 	});
 
 	it('reads a quoted field that spans lines', () => {
@@ -189,7 +205,9 @@ describe('parsePabulib reports problems as file:line', () => {
 	});
 
 	it('rejects a missing PROJECTS or VOTES section', () => {
-		expect(problems(file(['META', 'key;value', 'budget;1']))).toEqual(['x.pb:3: missing PROJECTS section']);
+		expect(problems(file(['META', 'key;value', 'budget;1']))).toEqual([
+			'x.pb:3: missing PROJECTS section'
+		]);
 		const noVotes = approvalFile().split('VOTES')[0] as string;
 		expect(problems(noVotes)).toEqual(['x.pb:12: missing VOTES section']);
 	});
@@ -208,9 +226,9 @@ describe('parsePabulib reports problems as file:line', () => {
 	});
 
 	it('names a missing header column', () => {
-		expect(problems(approvalFile().replace('project_id;cost;name', 'project_id;price;name'))).toEqual([
-			'x.pb:9: PROJECTS header has no "cost" column (found: project_id;price;name)'
-		]);
+		expect(
+			problems(approvalFile().replace('project_id;cost;name', 'project_id;price;name'))
+		).toEqual(['x.pb:9: PROJECTS header has no "cost" column (found: project_id;price;name)']);
 		expect(problems(approvalFile().replace('voter_id;vote;age', 'voter;vote;age'))).toEqual([
 			'x.pb:14: VOTES header has no "voter_id" column (found: voter;vote;age)'
 		]);
@@ -280,7 +298,9 @@ describe('parsePabulib reports problems as file:line', () => {
 				'voter_id;vote;points',
 				row
 			]);
-		expect(problems(cumulative('1;x,y;3'))).toEqual(['x.pb:11: voter "1" has 1 points for 2 voted projects']);
+		expect(problems(cumulative('1;x,y;3'))).toEqual([
+			'x.pb:11: voter "1" has 1 points for 2 voted projects'
+		]);
 		expect(problems(cumulative('1;x,y;3,lots'))).toEqual([
 			'x.pb:11: points "3,lots" of voter "1" are not all numbers ("lots")'
 		]);
@@ -308,7 +328,9 @@ describe('parsePabulib reports problems as file:line', () => {
 
 	it('warns, without failing, when num_projects or num_votes disagree with the rows', () => {
 		const { warnings } = parsePabulib(approvalFile(['1;a;']), 'x.pb');
-		expect(warnings.map(formatIssue)).toEqual(['x.pb:5: META num_votes is "3" but the file has 1 voters']);
+		expect(warnings.map(formatIssue)).toEqual([
+			'x.pb:5: META num_votes is "3" but the file has 1 voters'
+		]);
 	});
 
 	it('collects several errors before stopping', () => {
@@ -346,22 +368,25 @@ describe('writePabulib', () => {
 
 // Reading every shared file takes a few seconds, more on a busy machine.
 describe.skipIf(!hasData)('real Pabulib files', { timeout: 60_000 }, () => {
-	const files = hasData ? readdirSync(dataDir).filter((f) => f.endsWith('.pb')) : [];
+	const files = hasData ? listSharedFiles('pabulib', '.pb') : [];
 
-	it.each(files)('%s reads back identically after writing, byte for byte apart from line ends', (name) => {
-		const text = readFileSync(path.join(dataDir, name), 'utf8');
-		const { election } = parsePabulib(text, name);
-		const written = writePabulib(election);
-		expect(plain(parsePabulib(written, name).election)).toEqual(plain(election));
-		const normalised = text.replaceAll('\r\n', '\n');
-		expect(written).toBe(normalised.endsWith('\n') ? normalised : normalised + '\n');
-	});
+	it.each(files)(
+		'%s reads back identically after writing, byte for byte apart from line ends',
+		(name) => {
+			const text = readSharedText('pabulib', name);
+			const { election } = parsePabulib(text, name);
+			const written = writePabulib(election);
+			expect(plain(parsePabulib(written, name).election)).toEqual(plain(election));
+			const normalised = text.replaceAll('\r\n', '\n');
+			expect(written).toBe(normalised.endsWith('\n') ? normalised : normalised + '\n');
+		}
+	);
 
 	it('reads every file without warnings and with the voters index.csv lists', () => {
-		const index = readFileSync(path.join(dataDir, 'index.csv'), 'utf8').trim().split('\n').slice(1);
+		const index = readSharedText('pabulib', 'index.csv').trim().split('\n').slice(1);
 		for (const row of index) {
 			const [name, , , voters, projects] = row.split(',');
-			const { election, warnings } = parsePabulib(readFileSync(path.join(dataDir, name!), 'utf8'), name!);
+			const { election, warnings } = parsePabulib(readSharedText('pabulib', name!), name!);
 			expect(warnings, name).toEqual([]);
 			expect(election.voters.length, name).toBe(Number(voters));
 			expect(election.projects.length, name).toBe(Number(projects));
@@ -369,7 +394,7 @@ describe.skipIf(!hasData)('real Pabulib files', { timeout: 60_000 }, () => {
 	});
 
 	it('streams the 130,000-voter Wrocław file in well under a few seconds', async () => {
-		const text = readFileSync(path.join(dataDir, 'Poland_Wroclaw_2015_150_-_500.pb'), 'utf8');
+		const text = readSharedText('pabulib', 'Poland_Wroclaw_2015_150_-_500.pb');
 		const chunks: string[] = [];
 		for (let i = 0; i < text.length; i += 65536) chunks.push(text.slice(i, i + 65536));
 		const start = performance.now();

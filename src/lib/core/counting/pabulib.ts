@@ -7,13 +7,7 @@
  * counted comes back as a warning. The writer produces a file that reads back to the same
  * election, every META key and every column included.
  */
-import type {
-	FileIssue,
-	PabulibElection,
-	PabulibProject,
-	PabulibVoter,
-	VoteType
-} from './types';
+import type { FileIssue, PabulibElection, PabulibProject, PabulibVoter, VoteType } from './types';
 
 /** What {@link parsePabulib} returns: the election and the problems that did not stop reading. */
 export type PabulibParseResult = { election: PabulibElection; warnings: FileIssue[] };
@@ -330,10 +324,16 @@ class PabulibReader {
 		const end = Math.max(this.#lineNo, 1);
 		if (this.#section === 'start') this.#fatal(end, 'missing META section (the file is empty)');
 		if (this.#section === 'meta') {
-			this.#fatal(end, this.#needHeader ? 'META section has no header line' : 'missing PROJECTS section');
+			this.#fatal(
+				end,
+				this.#needHeader ? 'META section has no header line' : 'missing PROJECTS section'
+			);
 		}
 		if (this.#section === 'projects') {
-			this.#fatal(end, this.#needHeader ? 'PROJECTS section has no header line' : 'missing VOTES section');
+			this.#fatal(
+				end,
+				this.#needHeader ? 'PROJECTS section has no header line' : 'missing VOTES section'
+			);
 		}
 		if (this.#needHeader) this.#fatal(end, 'VOTES section has no header line (voter_id;vote;…)');
 		this.#checkCounts();
@@ -420,7 +420,10 @@ class PabulibReader {
 		}
 		switch (this.#section) {
 			case 'start':
-				this.#fatal(line, `missing META section: the file must start with a line "META", not "${clip(text)}"`);
+				this.#fatal(
+					line,
+					`missing META section: the file must start with a line "META", not "${clip(text)}"`
+				);
 				break;
 			case 'meta':
 				if (this.#needHeader) this.#metaHeader(fields, line);
@@ -477,15 +480,27 @@ class PabulibReader {
 		if (fields.length > 2) {
 			// Older files sometimes leave a ';' unquoted inside a comment; the value is everything after the key.
 			value = fields.slice(1).join(';');
-			this.#warn(line, 'meta-semicolon', `META value of "${clip(key)}" contains an unquoted ";"; reading it as part of the value`);
+			this.#warn(
+				line,
+				'meta-semicolon',
+				`META value of "${clip(key)}" contains an unquoted ";"; reading it as part of the value`
+			);
 		} else if (fields.length < 2) {
-			this.#warn(line, 'meta-novalue', `META key "${clip(key)}" has no value (expected "key;value")`);
+			this.#warn(
+				line,
+				'meta-novalue',
+				`META key "${clip(key)}" has no value (expected "key;value")`
+			);
 		}
 		const normal = key.trim().toLowerCase();
 		const seen = this.#metaIndex.get(normal);
 		if (seen === undefined) this.#metaIndex.set(normal, this.#meta.length);
 		else {
-			this.#warn(line, `meta-dup`, `META key "${clip(key)}" appears again (first on line ${this.#metaLines[seen]}); the first value is used`);
+			this.#warn(
+				line,
+				`meta-dup`,
+				`META key "${clip(key)}" appears again (first on line ${this.#metaLines[seen]}); the first value is used`
+			);
 		}
 		this.#meta.push([key, value]);
 		this.#metaLines.push(line);
@@ -512,7 +527,11 @@ class PabulibReader {
 		}
 		const voteType = getMeta(election, 'vote_type');
 		if (voteType === undefined) {
-			this.#warn(projectsLine, 'no-vote-type', 'META has no vote_type; reading the votes as approval');
+			this.#warn(
+				projectsLine,
+				'no-vote-type',
+				'META has no vote_type; reading the votes as approval'
+			);
 		} else {
 			const normal = voteType.trim().toLowerCase();
 			if ((VOTE_TYPES as readonly string[]).includes(normal)) this.#voteType = normal as VoteType;
@@ -569,7 +588,10 @@ class PabulibReader {
 		}
 		this.#projectLines.set(id, line);
 		this.#projectIds.set(id, id);
-		const entries: [string, string][] = this.#projectColumns.map((c, k) => [c, values[k] as string]);
+		const entries: [string, string][] = this.#projectColumns.map((c, k) => [
+			c,
+			values[k] as string
+		]);
 		this.#projects.push({ id, cost, fields: Object.fromEntries(entries) });
 	}
 
@@ -584,7 +606,8 @@ class PabulibReader {
 			this.#fatal(line, `VOTES header has no "points" column, which ${this.#voteType} votes need`);
 		}
 		const extra: number[] = [];
-		for (let k = 0; k < columns.length; k++) if (k !== id && k !== vote && k !== points) extra.push(k);
+		for (let k = 0; k < columns.length; k++)
+			if (k !== id && k !== vote && k !== points) extra.push(k);
 		this.#layout = { columns, id, vote, points, extra };
 		this.#needHeader = false;
 	}
@@ -647,7 +670,10 @@ class PabulibReader {
 				for (const item of rawPoints.split(',')) {
 					const text = item.trim();
 					if (!NUMBER.test(text)) {
-						this.#error(line, `points "${clip(rawPoints)}" of voter "${clip(id)}" are not all numbers ("${clip(item)}")`);
+						this.#error(
+							line,
+							`points "${clip(rawPoints)}" of voter "${clip(id)}" are not all numbers ("${clip(item)}")`
+						);
 						return;
 					}
 					points.push(Number(text));
@@ -724,7 +750,11 @@ class PabulibReader {
 			return undefined;
 		}
 		if (fields.length < width) {
-			this.#warn(line, `short-${what}`, `${what} row has ${fields.length} fields but the header has ${width} columns; the missing ones are read as empty`);
+			this.#warn(
+				line,
+				`short-${what}`,
+				`${what} row has ${fields.length} fields but the header has ${width} columns; the missing ones are read as empty`
+			);
 			while (fields.length < width) fields.push('');
 		}
 		return fields;
@@ -741,7 +771,11 @@ class PabulibReader {
 			if (declared === undefined) continue;
 			const n = parseWholeNumber(declared);
 			if (n === undefined || n !== BigInt(actual)) {
-				this.#warn(this.#metaLine(key), `count-${key}`, `META ${key} is "${clip(declared)}" but the file has ${actual} ${noun}`);
+				this.#warn(
+					this.#metaLine(key),
+					`count-${key}`,
+					`META ${key} is "${clip(declared)}" but the file has ${actual} ${noun}`
+				);
 			}
 		}
 	}
