@@ -33,9 +33,9 @@ export async function readElection(file: string): Promise<PabulibParseResult | n
 		return EXIT.usage;
 	}
 	try {
-		const result = await parsePabulibChunks(createReadStream(file, { encoding: 'utf8' }), file);
+		const result = await parsePabulibChunks(createReadStream(file), file);
 		for (const w of result.warnings)
-			console.error(`${formatIssue(w).replace(/^(.*?:\d+: )/, '$1warning: ')}`);
+			console.error(formatIssue({ ...w, message: `warning: ${w.message}` }));
 		return result;
 	} catch (e) {
 		if (e instanceof PabulibError) {

@@ -158,19 +158,22 @@ describe('Pabulib writer and reader', () => {
 		);
 	});
 
-	it('reads the same election whatever the chunk boundaries and line ends', async () => {
+	it('reads the same election whatever the chunk boundaries, line ends and text or bytes', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				electionArb,
 				fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 20 }),
 				fc.boolean(),
-				async (election, sizes, crlf) => {
+				fc.boolean(),
+				async (election, sizes, crlf, asBytes) => {
 					let text = writePabulib(election);
 					if (crlf) text = text.replaceAll('\n', '\r\n');
-					const chunks: string[] = [];
-					for (let i = 0, k = 0; i < text.length; k++) {
+					// Bytes are split anywhere, inside multi-byte characters too.
+					const source = asBytes ? new TextEncoder().encode(text) : text;
+					const chunks: (string | Uint8Array)[] = [];
+					for (let i = 0, k = 0; i < source.length; k++) {
 						const size = sizes[k % sizes.length]!;
-						chunks.push(text.slice(i, i + size));
+						chunks.push(source.slice(i, i + size));
 						i += size;
 					}
 					const whole = plain(parsePabulib(text, 'x.pb').election);

@@ -183,6 +183,24 @@ describe('parsePabulib', () => {
 		}
 	});
 
+	it('decodes UTF-8 bytes split inside a character', async () => {
+		const text = approvalFile().replace('Park', 'Łąka ő 🙂');
+		const bytes = new TextEncoder().encode('\uFEFF' + text);
+		const chunks: Uint8Array[] = [];
+		for (let i = 0; i < bytes.length; i += 3) chunks.push(bytes.subarray(i, i + 3));
+		const { election } = await parsePabulibChunks(chunks, 'x.pb');
+		expect(election.projects[0]?.fields.name).toBe('Łąka ő 🙂');
+		expect(plain(election)).toEqual(plain(parsePabulib(text, 'x.pb').election));
+	});
+
+	it('rejects bytes that are not UTF-8, naming the line', async () => {
+		const bytes = new TextEncoder().encode(approvalFile());
+		const broken = Uint8Array.from([...bytes.subarray(0, 20), 0xff, ...bytes.subarray(20)]);
+		await expect(parsePabulibChunks([broken], 'x.pb')).rejects.toThrow(
+			'x.pb:3: the file is not valid UTF-8 text'
+		);
+	});
+
 	it('accepts async chunk sources', async () => {
 		async function* source() {
 			yield approvalFile().slice(0, 50);
@@ -340,6 +358,10 @@ describe('parsePabulib reports problems as file:line', () => {
 			'x.pb:16: vote of voter "2" names unknown project "y"',
 			'x.pb:17: voter id "2" appears twice (first on line 16)'
 		]);
+	});
+
+	it('leaves out the line number for problems with the whole file', () => {
+		expect(formatIssue({ file: 'x.pb', line: 0, message: 'summary' })).toBe('x.pb: summary');
 	});
 
 	it('puts the first problem in the error message', () => {

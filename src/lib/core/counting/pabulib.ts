@@ -27,7 +27,10 @@ export class PabulibError extends Error {
 
 /** Formats an issue the way compilers do, `file:line: message`, so editors can jump to it. */
 export function formatIssue(issue: FileIssue): string {
-	return `${issue.file}:${issue.line}: ${issue.message}`;
+	// Line 0 means the file as a whole (a summary, or a problem found while writing).
+	return issue.line > 0
+		? `${issue.file}:${issue.line}: ${issue.message}`
+		: `${issue.file}: ${issue.message}`;
 }
 
 /** The vote types Pabulib defines (PB-COUNTING.md, "The .pb format"). */
@@ -60,18 +63,46 @@ export function parsePabulib(text: string, fileName: string): PabulibParseResult
 }
 
 /**
- * Reads a Pabulib file arriving in pieces (a file stream with `encoding: 'utf8'`, a fetch body
- * decoded with TextDecoderStream, or any array of strings). Chunks may split lines, `\r\n` pairs
- * and quoted fields anywhere; memory stays proportional to the election, not to the text.
- * @throws {PabulibError} (as a rejected promise) when the file cannot be read as an election.
+ * Reads a Pabulib file arriving in pieces: strings (a file stream with `encoding: 'utf8'`, an
+ * array of strings) or UTF-8 bytes (a file stream without encoding, a fetch body). Chunks may
+ * split lines, `\r\n` pairs, quoted fields and multi-byte characters anywhere; memory stays
+ * proportional to the election, not to the text.
+ * @throws {PabulibError} (as a rejected promise) when the file cannot be read as an election,
+ * including bytes that are not valid UTF-8.
  */
 export async function parsePabulibChunks(
-	chunks: Iterable<string> | AsyncIterable<string>,
+	chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 	fileName: string
 ): Promise<PabulibParseResult> {
 	const reader = new PabulibReader(fileName);
-	for await (const chunk of chunks) reader.push(chunk);
+	let decoder: TextDecoder | undefined;
+	for await (const chunk of chunks) {
+		if (chunk instanceof Uint8Array) {
+			decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+			reader.push(decodeOrReject(decoder, chunk, reader, fileName));
+		} else reader.push(chunk);
+	}
+	if (decoder) reader.push(decodeOrReject(decoder, undefined, reader, fileName));
 	return reader.finish();
+}
+
+function decodeOrReject(
+	decoder: TextDecoder,
+	bytes: Uint8Array | undefined,
+	reader: PabulibReader,
+	fileName: string
+): string {
+	try {
+		return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+	} catch {
+		// Find the line of the bad bytes: decode leniently and count lines up to the first
+		// replacement character.
+		const lenient = bytes ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : '';
+		const bad = Math.max(0, lenient.indexOf('\uFFFD'));
+		let line = reader.nextLine;
+		for (let i = lenient.indexOf('\n'); i >= 0 && i < bad; i = lenient.indexOf('\n', i + 1)) line++;
+		throw new PabulibError([{ file: fileName, line, message: 'the file is not valid UTF-8 text' }]);
+	}
 }
 
 /**
@@ -292,6 +323,11 @@ class PabulibReader {
 	}
 
 	/** Takes the next piece of text; complete lines are read at once, the rest is carried. */
+	/** The number of the line the next text will start on, for messages about raw bytes. */
+	get nextLine(): number {
+		return this.#lineNo + 1;
+	}
+
 	push(chunk: string): void {
 		if (typeof chunk !== 'string') {
 			this.#fatal(this.#lineNo + 1, 'the file contents must be text');
