@@ -381,6 +381,32 @@ describe('writePabulib', () => {
 		expect(writePabulib(parsePabulib(approvalFile(), 'x.pb').election)).toBe(approvalFile());
 	});
 
+	it('keeps votes and points written with spaces or decimals as they were', () => {
+		const text = file([
+			'META',
+			'key;value',
+			'budget;10',
+			'vote_type;cumulative',
+			'PROJECTS',
+			'project_id;cost',
+			'x;1',
+			'y;2',
+			'VOTES',
+			'voter_id;vote;points',
+			'1;x, y;3.0, 2',
+			'2; ;'
+		]);
+		const { election } = parsePabulib(text, 'x.pb');
+		expect(election.voters.map((v) => [v.vote, v.points])).toEqual([
+			[
+				['x', 'y'],
+				[3, 2]
+			],
+			[[], []]
+		]);
+		expect(writePabulib(election)).toBe(text);
+	});
+
 	it('refuses a project id that votes could not name', () => {
 		const { election } = parsePabulib(approvalFile(), 'x.pb');
 		const broken = { ...election, projects: [{ ...election.projects[0]!, id: 'a,b' }] };

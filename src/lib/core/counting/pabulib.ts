@@ -823,10 +823,12 @@ function stripCr(text: string): string {
 
 /** The section a record announces ("META", "projects"…, other fields empty), if any. */
 function sectionTitle(fields: string[]): Section | undefined {
-	const word = (fields[0] as string).trim().toLowerCase();
-	if (word !== 'meta' && word !== 'projects' && word !== 'votes') return undefined;
+	// Cheap tests first: this runs on every row of a 100,000-voter file.
 	for (let k = 1; k < fields.length; k++) if ((fields[k] as string).trim() !== '') return undefined;
-	return word;
+	const first = fields[0] as string;
+	if (first.length < 4 || first.length > 40) return undefined;
+	const word = first.trim().toLowerCase();
+	return word === 'meta' || word === 'projects' || word === 'votes' ? word : undefined;
 }
 
 /** Shortens a value quoted in a message, so one garbage line cannot make a megabyte message. */
@@ -870,6 +872,7 @@ export function writePabulib(election: PabulibElection): string {
 
 	out.push('VOTES', writeRecord(election.voteColumns));
 	const voteColumns = election.voteColumns.map((c) => c.toLowerCase());
+	const ids = new Set(election.projects.map((p) => p.id));
 	for (const voter of election.voters) {
 		if (voter.id === '') throw writerError('a voter id is empty');
 		const fields = voter.fields;
@@ -877,7 +880,9 @@ export function writePabulib(election: PabulibElection): string {
 			const given = fields[election.voteColumns[k] as string];
 			if (name === 'voter_id') return voter.id;
 			if (name === 'vote') {
-				return given !== undefined && sameList(given, voter.vote) ? given : voter.vote.join(',');
+				return given !== undefined && sameList(given, voter.vote, ids)
+					? given
+					: voter.vote.join(',');
 			}
 			if (name === 'points' && voter.points !== undefined) {
 				for (const p of voter.points) {
@@ -898,9 +903,17 @@ function writerError(message: string): PabulibError {
 	return new PabulibError([{ file: '(writing)', line: 0, message }]);
 }
 
-function sameList(text: string, list: readonly string[]): boolean {
-	const items = text === '' ? [] : text.split(',');
-	return items.length === list.length && items.every((x, k) => x === list[k]);
+/**
+ * Whether a vote as written reads back as `list`, following the reader's rules: an item names a
+ * project exactly, or after trimming when it is not itself an id; blank text is an empty vote.
+ */
+function sameList(text: string, list: readonly string[], ids: ReadonlySet<string>): boolean {
+	if (text.trim() === '' && !ids.has(text)) return list.length === 0;
+	const items = text.split(',');
+	return (
+		items.length === list.length &&
+		items.every((x, k) => x === list[k] || (!ids.has(x) && x.trim() === list[k]))
+	);
 }
 
 function samePoints(text: string, points: readonly number[]): boolean {
