@@ -332,6 +332,16 @@ describe('parsePabulib reports problems as file:line', () => {
 		]);
 	});
 
+	it('lists a warning repeated on many rows only a few times, then says how many more', () => {
+		const votes = Array.from({ length: 15 }, (_, k) => `${k + 1};a`);
+		const { warnings } = parsePabulib(approvalFile(votes), 'x.pb');
+		const short = warnings.filter((w) => w.message.startsWith('voter row has 2 fields'));
+		expect(short).toHaveLength(10);
+		expect(warnings.map(formatIssue)).toContain(
+			'x.pb: 5 more lines have the same problem as line 15 (not listed)'
+		);
+	});
+
 	it('rejects a row with more fields than its header', () => {
 		expect(problems(approvalFile(['1;a;30;extra']))).toEqual([
 			'x.pb:15: voter row has 4 fields but the header has 3 columns (quote values containing ";")'

@@ -278,6 +278,7 @@ function scanQuotes(s: string, from: Q): Q {
 	return state;
 }
 
+/** Groups warnings of one kind, so a problem repeated on every row is listed only a few times. */
 type IssueKind = string;
 
 class PabulibReader {
@@ -296,7 +297,7 @@ class PabulibReader {
 
 	readonly #errors: FileIssue[] = [];
 	readonly #warnings: FileIssue[] = [];
-	readonly #warningCounts = new Map<IssueKind, number>();
+	readonly #warningCounts = new Map<IssueKind, { count: number; firstLine: number }>();
 
 	readonly #meta: [string, string][] = [];
 	readonly #metaLines: number[] = [];
@@ -322,12 +323,12 @@ class PabulibReader {
 		this.#file = file;
 	}
 
-	/** Takes the next piece of text; complete lines are read at once, the rest is carried. */
 	/** The number of the line the next text will start on, for messages about raw bytes. */
 	get nextLine(): number {
 		return this.#lineNo + 1;
 	}
 
+	/** Takes the next piece of text; complete lines are read at once, the rest is carried. */
 	push(chunk: string): void {
 		if (typeof chunk !== 'string') {
 			this.#fatal(this.#lineNo + 1, 'the file contents must be text');
@@ -374,12 +375,13 @@ class PabulibReader {
 		if (this.#needHeader) this.#fatal(end, 'VOTES section has no header line (voter_id;vote;…)');
 		this.#checkCounts();
 		if (this.#errors.length > 0) throw new PabulibError(this.#errors);
-		for (const [kind, count] of this.#warningCounts) {
+		for (const { count, firstLine } of this.#warningCounts.values()) {
 			if (count > MAX_WARNINGS_PER_KIND) {
+				const more = count - MAX_WARNINGS_PER_KIND;
 				this.#warnings.push({
 					file: this.#file,
 					line: 0,
-					message: `${count - MAX_WARNINGS_PER_KIND} more warnings like "${kind}" not shown`
+					message: `${more} more ${more === 1 ? 'line has' : 'lines have'} the same problem as line ${firstLine} (not listed)`
 				});
 			}
 		}
@@ -415,8 +417,9 @@ class PabulibReader {
 	}
 
 	#warn(line: number, kind: IssueKind, message: string): void {
-		const count = (this.#warningCounts.get(kind) ?? 0) + 1;
-		this.#warningCounts.set(kind, count);
+		const seen = this.#warningCounts.get(kind);
+		const count = (seen?.count ?? 0) + 1;
+		this.#warningCounts.set(kind, { count, firstLine: seen?.firstLine ?? line });
 		if (count <= MAX_WARNINGS_PER_KIND) this.#warnings.push({ file: this.#file, line, message });
 	}
 
