@@ -68,6 +68,18 @@ Exit codes: 0 counted, 1 the file is invalid or its rule unsupported, 2 usage er
 
 /** Runs `powershare count` and returns the exit code. */
 export async function run(args: string[]): Promise<number> {
+	try {
+		return await countCommand(args);
+	} catch (e) {
+		// A bug, not a problem with the input: say so in one line rather than a stack trace.
+		console.error(
+			`powershare count: unexpected error: ${e instanceof Error ? e.message : String(e)}`
+		);
+		return EXIT.failed;
+	}
+}
+
+async function countCommand(args: string[]): Promise<number> {
 	let request: {
 		file: string;
 		options: CountOptions | 'from-meta';
@@ -133,7 +145,7 @@ function safely<T>(step: () => T, file: string): T | number {
 	try {
 		return step();
 	} catch (e) {
-		if (e instanceof RangeError || e instanceof TypeError) {
+		if (e instanceof RangeError) {
 			console.error(`${file}: cannot count: ${e.message}`);
 			return EXIT.failed;
 		}

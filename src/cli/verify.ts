@@ -36,6 +36,18 @@ type Comparison = {
 
 /** Runs `powershare verify` and returns the exit code. */
 export async function run(args: string[]): Promise<number> {
+	try {
+		return await verifyCommand(args);
+	} catch (e) {
+		// A bug, not a problem with the input: say so in one line rather than a stack trace.
+		console.error(
+			`powershare verify: unexpected error: ${e instanceof Error ? e.message : String(e)}`
+		);
+		return EXIT.failed;
+	}
+}
+
+async function verifyCommand(args: string[]): Promise<number> {
 	let file: string;
 	let tieBreak: TieBreak | undefined;
 	let json: boolean;
@@ -96,7 +108,7 @@ export async function run(args: string[]): Promise<number> {
 		options = tieBreak ? { ...fromMeta, tieBreak } : fromMeta;
 		result = count(toInstance(election), options);
 	} catch (e) {
-		if (e instanceof RangeError || e instanceof TypeError) {
+		if (e instanceof RangeError) {
 			console.error(`${file}: cannot verify: ${e.message}`);
 			return EXIT.failed;
 		}
