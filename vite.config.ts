@@ -18,7 +18,11 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'medium',
-					include: ['src/lib/server/**/*.test.ts', 'src/routes/**/*.test.ts', 'src/cli/**/*.test.ts'],
+					include: [
+						'src/lib/server/**/*.test.ts',
+						'src/routes/**/*.test.ts',
+						'src/cli/**/*.test.ts'
+					],
 					globalSetup: ['src/lib/server/testing/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
