@@ -72,7 +72,14 @@ function runNode(args, options) {
 if (isBuildStale()) {
 	console.log('Building Powershare (first start, or the sources changed)…');
 	const started = Date.now();
-	const code = await runNode([path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+	// Generate .svelte-kit/ first so the build does not warn that tsconfig's base is missing.
+	await runNode([path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync']);
+	const code = await runNode([
+		path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+		'build',
+		'--logLevel',
+		'warn'
+	]);
 	if (code !== 0) {
 		console.error('The build failed; see the errors above.');
 		process.exit(code);
@@ -109,7 +116,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 server.on('exit', (code, signal) => {
-	if (!isStopping && code !== 0) console.error(`Powershare stopped (${signal ?? `exit code ${code}`}).`);
+	if (!isStopping && code !== 0)
+		console.error(`Powershare stopped (${signal ?? `exit code ${code}`}).`);
 	process.exit(code ?? (isStopping ? 0 : 1));
 });
 
