@@ -56,6 +56,10 @@ function parseJson(text: string, fileName: string): unknown {
 			throw new GeoJsonError(`${fileName}:${line}: the file ends too early; it may be truncated`);
 		}
 		const at = /at position (\d+)/.exec(message);
+		const end = text.trimEnd().length;
+		if (at?.[1] !== undefined && Number(at[1]) >= end) {
+			throw new GeoJsonError(`${fileName}:${lineOf(text, end)}: the file ends too early; it may be truncated`);
+		}
 		const line = at?.[1] !== undefined ? lineOf(text, Number(at[1])) : 1;
 		const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
 		throw new GeoJsonError(`${fileName}:${line}: not valid JSON (${reason})`);
@@ -185,5 +189,5 @@ export function detectOnsProperties(properties: Record<string, unknown>): OnsAre
 
 /** An ONS (GSS) code: a letter, two digits and six digits, like E05015625. */
 export function isOnsCode(value: unknown): value is string {
-	return typeof value === 'string' && /^[EWSNK]\d{8}$/.test(value);
+	return typeof value === 'string' && /^[A-Z]\d{8}$/.test(value);
 }

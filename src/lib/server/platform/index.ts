@@ -3,3 +3,61 @@
  * errors are exported alongside as they land.
  */
 export { childLogger, logger, type Logger } from './logger';
+
+// Places, roles and organisations.
+export { createCouncil, createPlace, childLevelOf } from './places/create-place';
+export { updatePlace } from './places/update-place';
+export { importPlaces, type ImportPlacesInput, type ImportPlacesResult } from './places/import-places';
+export {
+	countPlaces,
+	findNeighbourhoodForPoint,
+	findPlaceByCodeOrSlug,
+	getPlaceById,
+	getPlaceBySlug,
+	listAncestors,
+	listChildren,
+	listPlaces,
+	listPlaceTree,
+	type CouncilWithWards,
+	type Page,
+	type Place,
+	type PlaceSummary
+} from './places/queries';
+export {
+	listPlaceActivity,
+	placeActivityProviders,
+	type PlaceActivity,
+	type PlaceActivityProvider
+} from './places/activity';
+export { createPlaceSchema, updatePlaceSchema, type CreatePlaceInput, type UpdatePlaceInput } from './places/validation';
+export { grantRole, type RoleGrant } from './roles/grant-role';
+export { revokeRole } from './roles/revoke-role';
+export { invitePerson, INVITATION_DAYS, type Invitation, type InvitePersonResult } from './roles/invite-person';
+export { acceptInvitations } from './roles/accept-invitations';
+export { listPeople, type PeopleList, type PendingInvitation, type PersonWithGrants } from './roles/list-people';
+export { listManagedPlaces, listPlacesForAction, type ManagedPlace } from './roles/queries';
+export {
+	grantRoleSchema,
+	invitePersonSchema,
+	revokeRoleSchema,
+	type GrantRoleInput,
+	type InvitePersonInput,
+	type RevokeRoleInput
+} from './roles/validation';
+export { createOrganisation } from './organisations/create-organisation';
+export { updateOrganisation } from './organisations/update-organisation';
+export {
+	getOrganisationById,
+	getOrganisationBySlug,
+	listOrganisations,
+	type Organisation,
+	type OrganisationSummary,
+	type OrganisationWithPlaces
+} from './organisations/queries';
+export {
+	createOrganisationSchema,
+	updateOrganisationSchema,
+	type CreateOrganisationInput,
+	type UpdateOrganisationInput
+} from './organisations/validation';
+export { formValues, validate, type Validated } from './validation';
