@@ -8,22 +8,19 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { isAuthPath } from 'better-auth/svelte-kit';
-import { getDatabase, getDatabaseHandle } from '$lib/server/db';
+import { getDatabase } from '$lib/server/db';
 import { readSession, sessionUserOf } from '$lib/server/platform/accounts';
 import { clientIpHeader, getAuth } from '$lib/server/platform/auth';
 import { childLogger } from '$lib/server/platform/logger';
 import { loadActor } from '$lib/server/platform/permissions';
 import { applySetCookies } from '$lib/server/platform/session-cookies';
+import { startPlatform } from '$lib/server/platform/startup';
 
 const log = childLogger({ component: 'http' });
 
 /** Migrates, seeds the demo when asked and starts the job worker, before the first request. */
 export const init: ServerInit = async () => {
-	const startup = Object.values(
-		import.meta.glob<{ startPlatform: () => Promise<void> }>('./lib/server/platform/startup.ts')
-	)[0];
-	if (startup) await (await startup()).startPlatform();
-	else await getDatabaseHandle();
+	await startPlatform();
 	// Build the auth instance now, so a missing production secret stops the server at start.
 	await getAuth();
 };
