@@ -70,7 +70,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		// Links in emails carry tokens in their query; never send a path or query to another site.
 		headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 		headers.set('X-Frame-Options', 'DENY');
-		headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+		headers.set(
+			'Permissions-Policy',
+			'camera=(), microphone=(), geolocation=(), interest-cohort=()'
+		);
 		headers.set('Cross-Origin-Opener-Policy', 'same-origin');
 		const path = event.url.pathname;
 		if (privatePrefixes.some((p) => path === p || path.startsWith(`${p}/`))) {

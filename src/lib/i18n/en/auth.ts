@@ -23,7 +23,8 @@ export const auth = {
 	'auth.signIn.createAccount': 'Create an account',
 	'auth.signIn.wrongPassword': 'Enter a correct email address and password',
 	'auth.signIn.passwordReset': 'Your password has been changed. Sign in with your new password.',
-	'auth.signIn.linkExpired': 'That sign-in link has expired or has already been used. Ask for a new one.',
+	'auth.signIn.linkExpired':
+		'That sign-in link has expired or has already been used. Ask for a new one.',
 
 	'auth.rateLimited': 'You have tried too many times. Wait a minute, then try again.',
 
@@ -65,7 +66,8 @@ export const auth = {
 	'auth.magicLink.newLink': 'Get a new sign-in link',
 
 	'auth.forgot.title': 'Reset your password',
-	'auth.forgot.lead': 'Enter the email address you use for Powershare. We will email you a link to choose a new password.',
+	'auth.forgot.lead':
+		'Enter the email address you use for Powershare. We will email you a link to choose a new password.',
 	'auth.forgot.submit': 'Send reset link',
 
 	'auth.reset.title': 'Choose a new password',
@@ -108,8 +110,7 @@ export const auth = {
 	'auth.outbox.filterHint': 'An email address, like name@example.com.',
 	'auth.outbox.filterSubmit': 'Show emails',
 	'auth.outbox.filterClear': 'Show all emails',
-	'auth.outbox.caption':
-		'{count, plural, =0 {No emails} one {# email} other {# emails}}',
+	'auth.outbox.caption': '{count, plural, =0 {No emails} one {# email} other {# emails}}',
 	'auth.outbox.sent': 'Sent',
 	'auth.outbox.to': 'To',
 	'auth.outbox.subject': 'Subject',

@@ -25,7 +25,7 @@ export type ClientInfo = {
 };
 
 /** A successful sign-in: who, and the cookies that carry the session. */
-export type SignedIn = { userId: string; setCookies: string[]; isNewUser: boolean };
+export type SignedIn = { userId: string; setCookies: string[] };
 
 /** The signed-in person as the layout shows them. */
 export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean };
@@ -100,17 +100,7 @@ async function storeHomePlace(
 	placeId: string | null,
 	options: { onlyIfUnset?: boolean } = {}
 ): Promise<void> {
-	if (placeId !== null) {
-		const [place] = await db
-			.select({ id: platformPlaces.id })
-			.from(platformPlaces)
-			.where(and(eq(platformPlaces.id, placeId), eq(platformPlaces.level, 'neighbourhood')));
-		if (!place) {
-			throw new DomainError('invalid', 'Select a neighbourhood from the list.', [
-				{ field: 'homePlaceId', message: 'Select a neighbourhood from the list.' }
-			]);
-		}
-	}
+	if (placeId !== null) await assertNeighbourhood(db, placeId);
 	const [user] = await db
 		.select({ homePlaceId: platformUsers.homePlaceId })
 		.from(platformUsers)
@@ -138,7 +128,7 @@ export async function signUpWithPassword(
 	if (!response.ok) throw await refusal(response);
 	const { user } = (await response.json()) as { user: { id: string } };
 	if (input.homePlaceId) await storeHomePlace(db, user.id, input.homePlaceId);
-	return { userId: user.id, setCookies: setCookiesOf(response), isNewUser: true };
+	return { userId: user.id, setCookies: setCookiesOf(response) };
 }
 
 async function assertNeighbourhood(db: Executor, placeId: string): Promise<void> {
@@ -166,7 +156,7 @@ export async function signInWithPassword(
 	});
 	if (!response.ok) throw await refusal(response);
 	const { user } = (await response.json()) as { user: { id: string } };
-	return { userId: user.id, setCookies: setCookiesOf(response), isNewUser: false };
+	return { userId: user.id, setCookies: setCookiesOf(response) };
 }
 
 /**
@@ -212,8 +202,7 @@ export async function verifyMagicLink(
 	if (!response.ok) {
 		throw new DomainError('invalid', 'This link has expired or has already been used.');
 	}
-	const { user } = (await response.json()) as { user: { id: string; createdAt: string } };
-	const isNewUser = Date.now() - new Date(user.createdAt).getTime() < 60_000;
+	const { user } = (await response.json()) as { user: { id: string } };
 	if (input.homePlaceId) {
 		try {
 			await storeHomePlace(db, user.id, input.homePlaceId, { onlyIfUnset: true });
@@ -222,7 +211,7 @@ export async function verifyMagicLink(
 			if (!(error instanceof DomainError)) throw error;
 		}
 	}
-	return { userId: user.id, setCookies: setCookiesOf(response), isNewUser };
+	return { userId: user.id, setCookies: setCookiesOf(response) };
 }
 
 /** Emails a password reset link if the address has an account; says nothing either way. */
@@ -311,7 +300,8 @@ export type AccountSummary = {
 
 /** A person's own account: name, email, neighbourhood and roles per place. */
 export async function getAccount(db: Executor, actor: Actor): Promise<AccountSummary> {
-	if (actor.kind !== 'person') throw new DomainError('unauthenticated', 'Sign in to see your account.');
+	if (actor.kind !== 'person')
+		throw new DomainError('unauthenticated', 'Sign in to see your account.');
 	const [user] = await db
 		.select({
 			name: platformUsers.name,
@@ -351,7 +341,8 @@ export async function updateAccount(
 	actor: Actor,
 	input: { name: string; homePlaceId: string | null }
 ): Promise<void> {
-	if (actor.kind !== 'person') throw new DomainError('unauthenticated', 'Sign in to change your account.');
+	if (actor.kind !== 'person')
+		throw new DomainError('unauthenticated', 'Sign in to change your account.');
 	await storeHomePlace(db, actor.userId, input.homePlaceId);
 	await db
 		.update(platformUsers)

@@ -101,7 +101,10 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
 
 /** Settings from the environment: `ORIGIN` or `BETTER_AUTH_URL`, `TRUSTED_ORIGINS` (comma-separated). */
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
-	const baseURL = (env.ORIGIN || env.BETTER_AUTH_URL || 'http://localhost:3000').replace(/\/+$/, '');
+	const baseURL = (env.ORIGIN || env.BETTER_AUTH_URL || 'http://localhost:3000').replace(
+		/\/+$/,
+		''
+	);
 	const trustedOrigins = (env.TRUSTED_ORIGINS ?? '')
 		.split(',')
 		.map((s) => s.trim())
@@ -127,7 +130,8 @@ export function magicLinkPageUrl(
 ) {
 	const url = new URL('/auth/magic-link', baseURL);
 	url.searchParams.set('token', token);
-	if (options.returnTo && options.returnTo !== '/') url.searchParams.set('returnTo', options.returnTo);
+	if (options.returnTo && options.returnTo !== '/')
+		url.searchParams.set('returnTo', options.returnTo);
 	if (options.placeId) url.searchParams.set('place', options.placeId);
 	return url.toString();
 }

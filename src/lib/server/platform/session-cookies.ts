@@ -20,10 +20,11 @@ export function applySetCookies(cookies: Cookies, setCookies: string[]): void {
 }
 
 /** What better-auth needs to know about the browser's request. */
-export function clientInfoOf(event: {
-	request: Request;
-	getClientAddress: () => string;
-}): { ip?: string; cookie: string | null; userAgent: string | null } {
+export function clientInfoOf(event: { request: Request; getClientAddress: () => string }): {
+	ip?: string;
+	cookie: string | null;
+	userAgent: string | null;
+} {
 	let ip: string | undefined;
 	try {
 		ip = event.getClientAddress();
