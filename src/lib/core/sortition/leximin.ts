@@ -1,0 +1,422 @@
+/**
+ * MAXIMIN and LEXIMIN distributions over panels by column generation (Flanigan, Gölz, Gupta,
+ * Hennig, Procaccia, "Fair algorithms for selecting citizens' assemblies", Nature 596, 2021,
+ * Methods: "Algorithm for LEXIMIN" and "Column generation").
+ *
+ * Stage s solves the linear programme over distributions λ on feasible panels
+ *
+ *     maximise z  subject to  Σ_P λ_P = 1,
+ *                             Σ_{P∋i} λ_P ≥ z     for every volunteer i not yet fixed,
+ *                             Σ_{P∋i} λ_P ≥ f_i   for every volunteer fixed at an earlier stage,
+ *
+ * over a growing set of panels. Its dual has one variable y_i ≥ 0 per volunteer and μ for the
+ * convexity row; a panel P not yet in the set improves the programme exactly when
+ * Σ_{i∈P} y_i > μ, so the panel oracle with weights y either supplies a new panel or proves that
+ * the stage is solved. Volunteers with positive dual are then fixed at z (complementary
+ * slackness: every optimal distribution gives them exactly z), and the next stage raises the rest.
+ * MAXIMIN is stage 1 alone.
+ */
+import { createPanelOracle, improvePanel, panelValue, type PanelOracle } from './oracle';
+import type { Solver, SolverModel, SolveResult } from './solver';
+import type { PanelDistribution, PanelProblem, SelectionProgress } from './types';
+
+/** Options of {@link findFairDistribution}. */
+export type FairDistributionOptions = {
+	problem: PanelProblem;
+	solver: Solver;
+	/** 'maximin' stops after the first stage. */
+	objective: 'maximin' | 'leximin';
+	/** Milliseconds from any fixed origin; the core has no clock, so the caller passes one in. */
+	now?: () => number;
+	/** Value of `now()` after which the run stops and returns the best distribution proven so far. */
+	deadline?: number;
+	onProgress?: (progress: SelectionProgress) => void;
+};
+
+/** A fair distribution and how it was reached. */
+export type FairDistributionResult = {
+	distribution: PanelDistribution;
+	/** Selection probability of each volunteer under the distribution. */
+	probabilities: number[];
+	/** False when the deadline stopped the run early (see `notes`). */
+	isComplete: boolean;
+	/** What was actually achieved: LEXIMIN, or MAXIMIN when LEXIMIN was cut short. */
+	achieved: 'leximin' | 'maximin' | 'unproven';
+	stages: number;
+	oracleCalls: number;
+	notes: string[];
+};
+
+/** Thrown when no panel meets the quotas; callers then suggest a relaxation. */
+export class InfeasibleQuotasError extends Error {
+	constructor() {
+		super('no panel meets every quota');
+		this.name = 'InfeasibleQuotasError';
+	}
+}
+
+/** Thrown when the deadline passes before any valid distribution exists. */
+export class DeadlineError extends Error {
+	constructor() {
+		super('the time limit passed before any panel was found');
+		this.name = 'DeadlineError';
+	}
+}
+
+// A panel enters only if it beats the dual bound by this much; smaller gains are numerical noise.
+const PRICE_TOLERANCE = 1e-7;
+// Duals above this mark a volunteer whose probability is pinned at the stage's optimum.
+const FIX_TOLERANCE = 1e-7;
+// The stage ends when the best dual bound is this close to the LP's value.
+const STAGE_TOLERANCE = 1e-8;
+const SMOOTHING = 0.7;
+// Fixed probabilities are lowered by this much so that rounding in the LP cannot make a later stage infeasible.
+const FIX_SLACK = 1e-7;
+
+/** Computes a MAXIMIN or LEXIMIN distribution over feasible panels (see the module comment). */
+export function findFairDistribution(options: FairDistributionOptions): FairDistributionResult {
+	const { problem, solver, objective } = options;
+	const now = options.now ?? (() => 0);
+	const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+	const report = (progress: Omit<SelectionProgress, 'method'>) => options.onProgress?.({ method: objective, ...progress });
+	const secondsLeft = () => (deadline === Number.POSITIVE_INFINITY ? undefined : Math.max(0, (deadline - now()) / 1000));
+	const isLate = () => now() >= deadline;
+
+	const oracle = createPanelOracle(problem, solver);
+	try {
+		const first = oracle.best(new Array<number>(problem.n).fill(0), { timeLimit: secondsLeft() });
+		if (!first) throw new InfeasibleQuotasError();
+		const pool = new PanelPool(problem);
+		pool.add(first.panel);
+		report({ phase: 'start', panels: 1, message: 'found a first panel meeting every quota' });
+		const possible = coverEveryone(problem, oracle, pool, isLate, secondsLeft);
+		seedWithMultiplicativeWeights(problem, pool);
+		report({ phase: 'start', panels: pool.panels.length, message: `started with ${pool.panels.length} panels; ${possible.filter((b) => !b).length} volunteers can be on no panel` });
+		return runStages({ problem, oracle, pool, possible, objective, solver, isLate, secondsLeft, report });
+	} finally {
+		oracle.dispose();
+	}
+}
+
+/** The panels generated so far, without duplicates. */
+class PanelPool {
+	readonly panels: number[][] = [];
+	private readonly keys = new Set<string>();
+	constructor(private readonly problem: PanelProblem) {}
+	add(panel: number[]): boolean {
+		const key = panel.join(',');
+		if (this.keys.has(key)) return false;
+		this.keys.add(key);
+		this.panels.push(panel);
+		return true;
+	}
+	/** Indices of the `count` panels of largest weight. */
+	heaviest(weights: ArrayLike<number>, count: number): number[] {
+		const scored = this.panels.map((panel, index) => ({ index, value: panelValue(panel, weights) }));
+		scored.sort((a, b) => b.value - a.value);
+		return scored.slice(0, count).map((s) => s.index);
+	}
+	get size(): number {
+		return this.problem.n;
+	}
+}
+
+/**
+ * Start-up (Nature 2021, Methods): make sure everyone who can be on some panel is on one of the
+ * starting panels, so that every volunteer's constraint is meaningful from the first LP. Weights
+ * 1 on the uncovered; when even the oracle's best panel covers none of them, none can be chosen.
+ */
+function coverEveryone(problem: PanelProblem, oracle: PanelOracle, pool: PanelPool, isLate: () => boolean, secondsLeft: () => number | undefined): boolean[] {
+	const covered = new Uint8Array(problem.n);
+	const mark = (panel: number[]) => panel.forEach((i) => (covered[i] = 1));
+	pool.panels.forEach(mark);
+	const possible = new Array<boolean>(problem.n).fill(true);
+	let last = pool.panels[0]!;
+	for (;;) {
+		const weights = Array.from(covered, (c, i) => (c || !possible[i] ? 0 : 1));
+		if (!weights.some((w) => w > 0)) break;
+		if (isLate()) throw new DeadlineError();
+		let panel = improvePanel(problem, last, weights);
+		if (panelValue(panel, weights) < 0.5) {
+			const best = oracle.best(weights, { target: 0.5, timeLimit: secondsLeft() });
+			if (!best || best.value < 0.5) {
+				if (best && !best.isOptimal) throw new DeadlineError();
+				weights.forEach((w, i) => {
+					if (w > 0) possible[i] = false;
+				});
+				break;
+			}
+			panel = best.panel;
+		}
+		pool.add(panel);
+		mark(panel);
+		last = panel;
+	}
+	return possible;
+}
+
+/**
+ * Start-up (Nature 2021, Methods): a multiplicative-weights loop proposes diverse panels by
+ * down-weighting the volunteers just chosen. The local search stands in for the oracle here: the
+ * panels only need to be good, not optimal, and the search costs microseconds.
+ */
+function seedWithMultiplicativeWeights(problem: PanelProblem, pool: PanelPool): void {
+	const weights = new Array<number>(problem.n).fill(1);
+	const rounds = Math.min(300, Math.ceil((3 * problem.n) / problem.k) + 20);
+	let panel = pool.panels[0]!;
+	for (let round = 0; round < rounds; round++) {
+		const start = pool.panels[pool.heaviest(weights, 1)[0]!]!;
+		panel = improvePanel(problem, start, weights);
+		pool.add(panel);
+		let total = 0;
+		for (const i of panel) weights[i]! *= 0.8;
+		for (const w of weights) total += w;
+		for (let i = 0; i < weights.length; i++) weights[i] = (weights[i]! * problem.n) / total;
+	}
+}
+
+type StageContext = {
+	problem: PanelProblem;
+	oracle: PanelOracle;
+	pool: PanelPool;
+	possible: boolean[];
+	objective: 'maximin' | 'leximin';
+	solver: Solver;
+	isLate: () => boolean;
+	secondsLeft: () => number | undefined;
+	report: (progress: Omit<SelectionProgress, 'method'>) => void;
+};
+
+/** The restricted master LP: column 0 is z, column 1+p is λ of panel p; row i is volunteer i, row n the convexity row. */
+class MasterProgramme {
+	private model: SolverModel;
+	private columns = 0;
+	constructor(
+		private readonly ctx: StageContext,
+		private readonly fixed: Float64Array,
+		private readonly isFixed: Uint8Array
+	) {
+		this.model = this.build();
+	}
+	private build(): SolverModel {
+		const { problem, pool, possible } = this.ctx;
+		const n = problem.n;
+		const rowEntries: number[][] = Array.from({ length: n + 1 }, () => []);
+		pool.panels.forEach((panel, p) => {
+			for (const i of panel) rowEntries[i]!.push(1 + p);
+			rowEntries[n]!.push(1 + p);
+		});
+		const rows = rowEntries.map((cols, i) => {
+			if (i === n) return { lower: 1, upper: 1, indices: cols, values: cols.map(() => 1) };
+			if (!possible[i]) return { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, indices: cols, values: cols.map(() => 1) };
+			if (this.isFixed[i]) return { lower: this.fixed[i]!, upper: Number.POSITIVE_INFINITY, indices: cols, values: cols.map(() => 1) };
+			return { lower: 0, upper: Number.POSITIVE_INFINITY, indices: [0, ...cols], values: [-1, ...cols.map(() => 1)] };
+		});
+		this.columns = pool.panels.length;
+		return this.ctx.solver.createModel({
+			sense: 'maximize',
+			cost: [1, ...pool.panels.map(() => 0)],
+			lower: [0, ...pool.panels.map(() => 0)],
+			upper: [1, ...pool.panels.map(() => Number.POSITIVE_INFINITY)],
+			rows
+		});
+	}
+	/** Adds the pool's panels that are not columns yet. */
+	sync(): void {
+		const { pool, problem } = this.ctx;
+		for (; this.columns < pool.panels.length; this.columns++) {
+			const panel = pool.panels[this.columns]!;
+			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, { indices: [...panel, problem.n], values: [...panel.map(() => 1), 1] });
+		}
+	}
+	fix(i: number, value: number): void {
+		this.fixed[i] = value;
+		this.isFixed[i] = 1;
+		this.model.setCoefficient(i, 0, 0);
+		this.model.setRowBounds(i, value, Number.POSITIVE_INFINITY);
+	}
+	/**
+	 * Solves with warm-started dual simplex; HiGHS throws on an internal failure, and a rebuilt model
+	 * solved by interior point (with crossover) is the fallback.
+	 */
+	solve(): SolveResult {
+		this.sync();
+		const attempts: (() => SolveResult)[] = [
+			() => this.model.solve({ algorithm: 'simplex' }),
+			() => {
+				this.model.dispose();
+				this.model = this.build();
+				return this.model.solve({ algorithm: 'ipm' });
+			},
+			() => {
+				this.model.dispose();
+				this.model = this.build();
+				return this.model.solve({ algorithm: 'simplex' });
+			}
+		];
+		let lastError: unknown;
+		for (const attempt of attempts) {
+			try {
+				const result = attempt();
+				if (result.status === 'optimal') return result;
+				lastError = new Error(`the LP solver stopped with status ${result.status}`);
+			} catch (error) {
+				lastError = error;
+			}
+		}
+		throw lastError instanceof Error ? lastError : new Error(String(lastError));
+	}
+	dispose(): void {
+		this.model.dispose();
+	}
+}
+
+function runStages(ctx: StageContext): FairDistributionResult {
+	const { problem, oracle, pool, possible, objective, isLate, secondsLeft, report } = ctx;
+	const n = problem.n;
+	const fixed = new Float64Array(n);
+	const isFixed = new Uint8Array(n);
+	const master = new MasterProgramme(ctx, fixed, isFixed);
+	const notes: string[] = [];
+	let proven: PanelDistribution | undefined;
+	let stage = 0;
+	let lastResult: SolveResult | undefined;
+	let achieved: FairDistributionResult['achieved'] = 'unproven';
+	try {
+		const isUnfixed = (i: number) => possible[i]! && !isFixed[i];
+		stageLoop: while (Array.from({ length: n }, (_, i) => i).some(isUnfixed)) {
+			stage++;
+			let result: SolveResult;
+			// Dual stabilisation (Wentges smoothing, as in Pessoa et al., "In-out separation and column
+			// generation stabilization by dual price smoothing", 2013): price at a point between the
+			// current duals and the best dual bound found so far, which damps the oscillation of
+			// extreme-point duals that otherwise makes the stage need hundreds of LP solves.
+			let center: Float64Array | undefined;
+			let bestBound = Number.POSITIVE_INFINITY;
+			let y: Float64Array = new Float64Array(n);
+			const fixedPart = (weights: Float64Array) => {
+				let sum = 0;
+				for (let i = 0; i < n; i++) if (isFixed[i]) sum += fixed[i]! * weights[i]!;
+				return sum;
+			};
+			for (;;) {
+				result = master.solve();
+				lastResult = result;
+				y = new Float64Array(n);
+				for (let i = 0; i < n; i++) y[i] = possible[i] ? Math.max(0, -result.rowDuals[i]!) : 0;
+				const mu = result.rowDuals[n]!;
+				const z = result.objective;
+				if (isLate()) break stageLoop;
+				if (center && bestBound - z <= STAGE_TOLERANCE) {
+					// The best dual bound meets the LP value: the centre is an optimal dual.
+					y = center;
+				} else {
+				const improves = (panel: number[]) => panelValue(panel, y) > mu + PRICE_TOLERANCE;
+				const smoothed = center ? mix(center, y, SMOOTHING) : y;
+				// Cheap pricing first: local search from the heaviest known panels.
+				let added = 0;
+				for (const index of pool.heaviest(smoothed, 3)) {
+					const candidate = improvePanel(problem, pool.panels[index]!, smoothed);
+					if (improves(candidate) && pool.add(candidate)) added++;
+				}
+				if (added > 0) continue;
+				let isStageDone = false;
+				for (const point of center ? [smoothed, y] : [y]) {
+					const start = improvePanel(problem, pool.panels[pool.heaviest(point, 1)[0]!]!, point);
+					const best = oracle.best(point, { start, timeLimit: secondsLeft() });
+					if (!best) throw new Error('the oracle found no panel although one exists');
+					if (!best.isOptimal) break stageLoop;
+					const bound = best.value - fixedPart(point);
+					if (bound < bestBound) {
+						bestBound = bound;
+						center = point;
+					}
+					if (improves(best.panel) && pool.add(best.panel)) {
+						added++;
+						break;
+					}
+					if (point === y) isStageDone = true;
+				}
+				if (added > 0) continue;
+				if (!isStageDone) continue;
+				}
+				// No panel improves the stage: z is optimal, and y is an optimal dual.
+				proven = extractDistribution(pool, result);
+				achieved = stage === 1 ? 'maximin' : achieved;
+				report({ phase: 'stage', stage, panels: pool.panels.length, fixed: isFixed.reduce((a, b) => a + b, 0), minProbability: stage === 1 ? z : undefined, message: `stage ${stage}: ${(z * 100).toFixed(2)}% for the lowest unfixed volunteers` });
+				if (objective === 'maximin') {
+					achieved = 'maximin';
+					break stageLoop;
+				}
+				let fixedNow = 0;
+				let heaviest = -1;
+				for (let i = 0; i < n; i++) {
+					if (!isUnfixed(i)) continue;
+					if (heaviest < 0 || y[i]! > y[heaviest]!) heaviest = i;
+					if (y[i]! > FIX_TOLERANCE) {
+						master.fix(i, Math.max(0, z - FIX_SLACK));
+						fixedNow++;
+					}
+				}
+				if (fixedNow === 0 && heaviest >= 0) master.fix(heaviest, Math.max(0, z - FIX_SLACK));
+				break;
+			}
+		}
+		if (objective === 'leximin' && !isLate() && lastResult) {
+			proven = extractDistribution(pool, lastResult);
+			achieved = 'leximin';
+		}
+	} finally {
+		master.dispose();
+	}
+	let isComplete = achieved === objective;
+	if (!proven) {
+		if (!lastResult) throw new DeadlineError();
+		proven = extractDistribution(pool, lastResult);
+		notes.push('The time limit passed before MAXIMIN was proven optimal: the distribution is valid but its minimum probability may be improvable.');
+		isComplete = false;
+	} else if (objective === 'leximin' && achieved !== 'leximin') {
+		notes.push(`The time limit passed during LEXIMIN stage ${stage}: falling back to the MAXIMIN distribution (the lowest probability is optimal, higher ones may not be).`);
+	}
+	const probabilities = probabilitiesOf(problem, proven);
+	report({ phase: 'done', stage, panels: pool.panels.length, minProbability: minPossible(probabilities, possible), message: `finished after ${stage} stage(s) and ${oracle.calls} MIP solves` });
+	return { distribution: proven, probabilities, isComplete, achieved, stages: stage, oracleCalls: oracle.calls, notes };
+}
+
+function mix(center: Float64Array, current: Float64Array, alpha: number): Float64Array {
+	const out = new Float64Array(current.length);
+	for (let i = 0; i < current.length; i++) out[i] = alpha * center[i]! + (1 - alpha) * current[i]!;
+	return out;
+}
+
+function extractDistribution(pool: PanelPool, result: SolveResult): PanelDistribution {
+	const panels: number[][] = [];
+	const weights: number[] = [];
+	let total = 0;
+	pool.panels.forEach((panel, p) => {
+		const w = result.x[1 + p]!;
+		if (w > 1e-9) {
+			panels.push(panel);
+			weights.push(w);
+			total += w;
+		}
+	});
+	return { panels, weights: weights.map((w) => w / total) };
+}
+
+/** Each volunteer's probability of selection under a distribution. */
+export function probabilitiesOf(problem: PanelProblem, distribution: PanelDistribution): number[] {
+	const probabilities = new Array<number>(problem.n).fill(0);
+	distribution.panels.forEach((panel, p) => {
+		for (const i of panel) probabilities[i]! += distribution.weights[p]!;
+	});
+	return probabilities;
+}
+
+function minPossible(probabilities: number[], possible: boolean[]): number {
+	let min = Number.POSITIVE_INFINITY;
+	probabilities.forEach((p, i) => {
+		if (possible[i] && p < min) min = p;
+	});
+	return min === Number.POSITIVE_INFINITY ? 0 : min;
+}

@@ -1,0 +1,193 @@
+/**
+ * Selects a citizens' panel end to end: a fair distribution over panels (LEXIMIN, MAXIMIN or, for
+ * comparison, LEGACY), its rounding to a published lottery of 1,000 tickets, and the seeded draw
+ * of one ticket; or, when the quotas admit no panel, the smallest quota relaxation. The result
+ * carries everything needed to re-run the draw: seed, method, lottery size and a SHA-256 of the
+ * inputs.
+ */
+import { DeadlineError, findFairDistribution, InfeasibleQuotasError, probabilitiesOf } from './leximin';
+import { legacyDistribution } from './legacy';
+import { drawFromLottery, lotteryProbabilities, roundToLottery, type Lottery } from './lottery';
+import { buildProblem } from './problem';
+import { createRandom } from './random';
+import { suggestRelaxation, type RelaxationSuggestion } from './relaxation';
+import { sha256Hex } from './sha256';
+import type { Solver } from './solver';
+import type { PanelDistribution, PanelProblem, Pool, SelectionMethod, SelectionProgress } from './types';
+
+/** Options of {@link selectPanel}. */
+export type SelectPanelOptions = {
+	pool: Pool;
+	/** Panel size. */
+	k: number;
+	method: SelectionMethod;
+	/** Published seed; every random step derives from it. */
+	seed: string;
+	solver: Solver;
+	isOnePerHousehold?: boolean;
+	/** Number of equally likely tickets in the published lottery (default 1,000). */
+	lotterySize?: number;
+	/** Milliseconds from any origin (the core has no clock); needed for `timeLimitSeconds`. */
+	now?: () => number;
+	/** After this many seconds LEXIMIN stops and falls back to MAXIMIN (noted in the result). */
+	timeLimitSeconds?: number;
+	onProgress?: (progress: SelectionProgress) => void;
+};
+
+/** One volunteer's chance of selection. */
+export type VolunteerProbability = {
+	id: string;
+	/** Under the optimal distribution. */
+	probability: number;
+	/** Under the published lottery (tickets naming the volunteer / lottery size). */
+	lotteryProbability: number;
+};
+
+/** What a re-run needs, with a fingerprint of the inputs to check they are the same. */
+export type RerunRecord = {
+	seed: string;
+	method: SelectionMethod;
+	k: number;
+	isOnePerHousehold: boolean;
+	lotterySize: number;
+	/** SHA-256 of the pool and quotas in a canonical form. */
+	inputsHash: string;
+	solver: string;
+};
+
+/** A selected panel with its lottery and probabilities. */
+export type PanelSelection = {
+	status: 'selected';
+	/** The method asked for. */
+	method: SelectionMethod;
+	/** What was achieved: may be 'maximin' when LEXIMIN ran out of time or failed. */
+	methodUsed: SelectionMethod | 'maximin (unproven)';
+	probabilities: VolunteerProbability[];
+	minProbability: number;
+	lottery: { size: number; maxDeviation: number; panels: { firstTicket: number; tickets: number; members: string[] }[] };
+	drawn: { ticket: number; members: string[] };
+	rerun: RerunRecord;
+	notes: string[];
+	stats: { stages: number; oracleCalls: number; distributionPanels: number };
+};
+
+/** The quotas admit no panel; `relaxation` suggests the smallest change. */
+export type InfeasibleSelection = { status: 'infeasible'; relaxation: RelaxationSuggestion; rerun: RerunRecord; notes: string[] };
+
+/** Result of {@link selectPanel}. */
+export type SelectPanelResult = PanelSelection | InfeasibleSelection;
+
+/** SHA-256 of the pool, quotas and panel rules in a canonical JSON form. */
+export function hashInputs(pool: Pool, k: number, isOnePerHousehold: boolean): string {
+	const canonical = {
+		k,
+		isOnePerHousehold,
+		categories: pool.categories,
+		quotas: pool.quotas.map((q) => [q.category, q.value, q.min, q.max, q.minFlex ?? null, q.maxFlex ?? null]),
+		people: pool.people.map((p) => [p.id, ...pool.categories.map((c) => p.features[c] ?? ''), isOnePerHousehold ? (p.household ?? null) : null])
+	};
+	return sha256Hex(JSON.stringify(canonical));
+}
+
+/**
+ * Runs a selection (see the module comment). Solver failures are retried inside each method; if
+ * a method still fails, the next simpler one is tried (LEXIMIN → MAXIMIN → LEGACY) and a note
+ * says so. Throws only on invalid options (RangeError).
+ */
+export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
+	const { pool, k, method, seed, solver } = options;
+	const isOnePerHousehold = options.isOnePerHousehold ?? false;
+	const lotterySize = options.lotterySize ?? 1000;
+	if (!Number.isInteger(lotterySize) || lotterySize < 1) throw new RangeError('the lottery size must be a positive whole number');
+	if (options.timeLimitSeconds !== undefined && !options.now) throw new RangeError('a time limit needs a now() function');
+	const problem = buildProblem(pool, k, { isOnePerHousehold });
+	const rerun: RerunRecord = { seed, method, k, isOnePerHousehold, lotterySize, inputsHash: hashInputs(pool, k, isOnePerHousehold), solver: solver.name };
+	const notes: string[] = [];
+	const now = options.now;
+	const deadline = now && options.timeLimitSeconds !== undefined ? now() + options.timeLimitSeconds * 1000 : undefined;
+
+	let distribution: PanelDistribution | undefined;
+	let methodUsed: PanelSelection['methodUsed'] = method;
+	let stats = { stages: 0, oracleCalls: 0 };
+	const chain: SelectionMethod[] = method === 'leximin' ? ['leximin', 'maximin', 'legacy'] : method === 'maximin' ? ['maximin', 'legacy'] : ['legacy'];
+	for (const attempt of chain) {
+		try {
+			if (attempt === 'legacy') {
+				distribution = legacyDistribution(problem, createRandom(`${seed}:legacy`), lotterySize);
+				if (!distribution) {
+					notes.push('LEGACY hit a dead end in every attempt.');
+					break;
+				}
+				methodUsed = 'legacy';
+				if (method === 'legacy') notes.push('LEGACY is for comparison only: its probabilities are estimated from the lottery of independent greedy panels, and some volunteers get almost no chance.');
+				break;
+			}
+			const fair = findFairDistribution({
+				problem,
+				solver,
+				objective: attempt,
+				...(now ? { now } : {}),
+				...(deadline !== undefined ? { deadline } : {}),
+				...(options.onProgress ? { onProgress: options.onProgress } : {})
+			});
+			distribution = fair.distribution;
+			notes.push(...fair.notes);
+			methodUsed = fair.achieved === 'unproven' ? 'maximin (unproven)' : fair.achieved;
+			stats = { stages: fair.stages, oracleCalls: fair.oracleCalls };
+			break;
+		} catch (error) {
+			if (error instanceof InfeasibleQuotasError) {
+				return { status: 'infeasible', relaxation: suggestRelaxation(pool, problem, solver), rerun, notes: ['No panel meets every quota.'] };
+			}
+			if (error instanceof DeadlineError) {
+				notes.push('The time limit passed before a fair distribution existed; falling back to LEGACY.');
+				continue;
+			}
+			notes.push(`${attempt.toUpperCase()} failed (${error instanceof Error ? error.message : String(error)}); trying the next method.`);
+		}
+	}
+	if (!distribution) {
+		// Only reachable when LEGACY cannot find panels either; the oracle then decides feasibility.
+		return { status: 'infeasible', relaxation: suggestRelaxation(pool, problem, solver), rerun, notes };
+	}
+	options.onProgress?.({ method, phase: 'lottery', message: `rounding to a lottery of ${lotterySize} tickets` });
+	const lottery = roundToLottery(distribution, lotterySize, createRandom(`${seed}:round`));
+	const drawn = drawFromLottery(lottery, createRandom(`${seed}:draw`));
+	return buildSelection({ pool, problem, method, methodUsed, distribution, lottery, drawn, rerun, notes, stats });
+}
+
+function buildSelection(input: {
+	pool: Pool;
+	problem: PanelProblem;
+	method: SelectionMethod;
+	methodUsed: PanelSelection['methodUsed'];
+	distribution: PanelDistribution;
+	lottery: Lottery;
+	drawn: { ticket: number; panel: number[] };
+	rerun: RerunRecord;
+	notes: string[];
+	stats: { stages: number; oracleCalls: number };
+}): PanelSelection {
+	const { pool, problem, lottery } = input;
+	const exact = probabilitiesOf(problem, input.distribution);
+	const rounded = lotteryProbabilities(lottery, problem.n);
+	const ids = pool.people.map((p) => p.id);
+	let maxDeviation = 0;
+	exact.forEach((p, i) => (maxDeviation = Math.max(maxDeviation, Math.abs(p - rounded[i]!))));
+	return {
+		status: 'selected',
+		method: input.method,
+		methodUsed: input.methodUsed,
+		probabilities: ids.map((id, i) => ({ id, probability: exact[i]!, lotteryProbability: rounded[i]! })),
+		minProbability: Math.min(...exact),
+		lottery: {
+			size: lottery.size,
+			maxDeviation,
+			panels: lottery.panels.map((e) => ({ firstTicket: e.firstTicket, tickets: e.tickets, members: e.panel.map((i) => ids[i]!) }))
+		},
+		drawn: { ticket: input.drawn.ticket, members: input.drawn.panel.map((i) => ids[i]!) },
+		rerun: input.rerun,
+		notes: input.notes,
+		stats: { ...input.stats, distributionPanels: input.distribution.panels.length }
+	};
+}
