@@ -12,6 +12,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { authBasePath, clientIpHeader, type Auth } from './auth';
 import { DomainError } from './errors';
+import { acceptInvitations } from './roles/accept-invitations';
 import type { Actor } from './permissions';
 import { platformPlaces, platformRoleGrants, platformUsers, type RoleName } from './schema';
 
@@ -29,6 +30,9 @@ export type SignedIn = { userId: string; setCookies: string[] };
 
 /** The signed-in person as the layout shows them. */
 export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean };
+
+/** The user better-auth returns after signing in. */
+type SignedInUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 type AuthErrorBody = { code?: string; message?: string };
 
@@ -146,6 +150,7 @@ async function assertNeighbourhood(db: Executor, placeId: string): Promise<void>
 /** Signs in with email and password. */
 export async function signInWithPassword(
 	auth: Auth,
+	db: Executor,
 	input: { email: string; password: string },
 	client: ClientInfo
 ): Promise<SignedIn> {
@@ -155,7 +160,9 @@ export async function signInWithPassword(
 		body: { email: input.email, password: input.password, rememberMe: true }
 	});
 	if (!response.ok) throw await refusal(response);
-	const { user } = (await response.json()) as { user: { id: string } };
+	const { user } = (await response.json()) as { user: SignedInUser };
+	// A password proves nothing about the mailbox; only a verified address accepts invitations.
+	if (user.emailVerified) await acceptInvitations(db, user);
 	return { userId: user.id, setCookies: setCookiesOf(response) };
 }
 
@@ -202,7 +209,9 @@ export async function verifyMagicLink(
 	if (!response.ok) {
 		throw new DomainError('invalid', 'This link has expired or has already been used.');
 	}
-	const { user } = (await response.json()) as { user: { id: string } };
+	const { user } = (await response.json()) as { user: SignedInUser };
+	// Using the link proves the person reads this mailbox: invitations to it become roles.
+	await acceptInvitations(db, user);
 	if (input.homePlaceId) {
 		try {
 			await storeHomePlace(db, user.id, input.homePlaceId, { onlyIfUnset: true });

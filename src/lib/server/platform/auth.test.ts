@@ -23,6 +23,7 @@ import { readOutbox } from './mail';
 import { loadActor } from './permissions';
 import { canReadOutbox, getOutboxMessage, listOutbox } from './read-outbox';
 import {
+	platformInvitations,
 	platformOutbox,
 	platformPlaces,
 	platformRoleGrants,
@@ -151,6 +152,7 @@ describe('signing up and in with a password', () => {
 	it('signs in with the right password', async () => {
 		const signedIn = await signInWithPassword(
 			auth,
+			handle.db,
 			{ email: 'ada@example.com', password: 'a-long-password' },
 			client
 		);
@@ -163,12 +165,18 @@ describe('signing up and in with a password', () => {
 
 	it('refuses a wrong password and an unknown address alike', async () => {
 		await expectRefused(
-			signInWithPassword(auth, { email: 'ada@example.com', password: 'not-the-password' }, client),
+			signInWithPassword(
+				auth,
+				handle.db,
+				{ email: 'ada@example.com', password: 'not-the-password' },
+				client
+			),
 			'unauthenticated'
 		);
 		await expectRefused(
 			signInWithPassword(
 				auth,
+				handle.db,
 				{ email: 'nobody@example.com', password: 'not-the-password' },
 				client
 			),
@@ -179,6 +187,7 @@ describe('signing up and in with a password', () => {
 	it('ends the session on sign-out', async () => {
 		const signedIn = await signInWithPassword(
 			auth,
+			handle.db,
 			{ email: 'ada@example.com', password: 'a-long-password' },
 			client
 		);
@@ -233,6 +242,24 @@ describe('magic links', () => {
 		await expectRefused(verifyMagicLink(auth, handle.db, { token: 'made-up' }, client), 'invalid');
 	});
 
+	it('turns invitations to the address into roles when the link is used', async () => {
+		await handle.db.insert(platformInvitations).values({
+			id: 'invite-1',
+			email: 'ed@example.com',
+			placeId: 'ward',
+			role: 'organiser',
+			invitedBy: 'someone',
+			expiresAt: new Date(Date.now() + 86_400_000)
+		});
+		await requestMagicLink(auth, handle.db, { email: 'ed@example.com', name: 'Ed' }, client);
+		const token = (await latestLinkTo('ed@example.com')).searchParams.get('token')!;
+		const signedIn = await verifyMagicLink(auth, handle.db, { token }, client);
+		const account = await getAccount(handle.db, await loadActor(handle.db, signedIn.userId));
+		expect(account.roles).toEqual([
+			{ placeName: 'Northgate', placeSlug: 'northgate', role: 'organiser' }
+		]);
+	});
+
 	it('keeps a neighbourhood already chosen when a link carries another', async () => {
 		await handle.db.insert(platformPlaces).values({
 			id: 'hood2',
@@ -270,6 +297,7 @@ describe('password reset', () => {
 		);
 		const old = await signInWithPassword(
 			auth,
+			handle.db,
 			{ email: 'di@example.com', password: 'old-password-1' },
 			client
 		);
@@ -281,10 +309,20 @@ describe('password reset', () => {
 		await resetPassword(auth, { token, newPassword: 'new-password-2' }, client);
 
 		await expectRefused(
-			signInWithPassword(auth, { email: 'di@example.com', password: 'old-password-1' }, client),
+			signInWithPassword(
+				auth,
+				handle.db,
+				{ email: 'di@example.com', password: 'old-password-1' },
+				client
+			),
 			'unauthenticated'
 		);
-		await signInWithPassword(auth, { email: 'di@example.com', password: 'new-password-2' }, client);
+		await signInWithPassword(
+			auth,
+			handle.db,
+			{ email: 'di@example.com', password: 'new-password-2' },
+			client
+		);
 		expect(
 			await readSession(auth, new Headers({ cookie: cookieHeader(old.setCookies) }))
 		).toBeNull();
@@ -314,6 +352,7 @@ describe('sign-in rate limiting', () => {
 			await expectRefused(
 				signInWithPassword(
 					limited,
+					handle.db,
 					{ email: 'ada@example.com', password: `guess-${i}-xx` },
 					attacker
 				),
@@ -323,6 +362,7 @@ describe('sign-in rate limiting', () => {
 		await expectRefused(
 			signInWithPassword(
 				limited,
+				handle.db,
 				{ email: 'di@example.com', password: 'new-password-2' },
 				attacker
 			),
@@ -337,6 +377,7 @@ describe('sign-in rate limiting', () => {
 		);
 		const other = await signInWithPassword(
 			limited,
+			handle.db,
 			{ email: 'di@example.com', password: 'new-password-2' },
 			{ ip: '198.51.100.10' }
 		);

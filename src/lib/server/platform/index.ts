@@ -61,3 +61,28 @@ export {
 	type UpdateOrganisationInput
 } from './organisations/validation';
 export { formValues, validate, type Validated } from './validation';
+
+// Accounts: sign-up, sign-in, magic links, password reset, the account page and the outbox.
+export { createAuth, getAuth, authSettingsFromEnv, minPasswordLength, type Auth, type AuthSettings } from './auth';
+export {
+	getAccount,
+	listNeighbourhoods,
+	readSession,
+	requestMagicLink,
+	requestPasswordReset,
+	resetPassword,
+	safeReturnTo,
+	sessionUserOf,
+	signInWithPassword,
+	signOut,
+	signUpWithPassword,
+	updateAccount,
+	verifyMagicLink,
+	type AccountSummary,
+	type ClientInfo,
+	type NeighbourhoodChoice,
+	type SessionUser,
+	type SignedIn
+} from './accounts';
+export { canReadOutbox, getOutboxMessage, listOutbox, linksIn } from './read-outbox';
+export { applySetCookies, clientInfoOf } from './session-cookies';

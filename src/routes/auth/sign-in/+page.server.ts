@@ -29,7 +29,12 @@ export const actions: Actions = {
 		const parsed = validate(signInSchema, values);
 		if (!parsed.ok) return fail(400, { form: 'password', values: shown, errors: parsed.errors });
 		try {
-			const signedIn = await signInWithPassword(await getAuth(), parsed.data, clientInfoOf(event));
+			const signedIn = await signInWithPassword(
+				await getAuth(),
+				await getDatabase(),
+				parsed.data,
+				clientInfoOf(event)
+			);
 			applySetCookies(event.cookies, signedIn.setCookies);
 		} catch (error) {
 			if (!isDomainError(error)) throw error;
