@@ -61,11 +61,20 @@ function isBuildStale() {
 	return buildInputs.some((input) => newestMtime(path.join(root, input)) > built);
 }
 
-/** Runs a Node script with this same Node; resolves with its exit code. */
-function runNode(args, options) {
+/**
+ * Runs a Node script with this same Node and resolves with its exit code and output. The output
+ * is kept rather than shown: a successful build's warnings about dependencies are noise to
+ * someone starting the app, and would push the demo accounts off the screen.
+ */
+function runNode(args) {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', ...options });
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+		const output = [];
+		child.stdout.on('data', (chunk) => output.push(chunk));
+		child.stderr.on('data', (chunk) => output.push(chunk));
+		child.on('close', (code, signal) =>
+			resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(output).toString() })
+		);
 	});
 }
 
@@ -73,16 +82,17 @@ if (isBuildStale()) {
 	console.log('Building Powershare (first start, or the sources changed)…');
 	const started = Date.now();
 	// Generate .svelte-kit/ first so the build does not warn that tsconfig's base is missing.
-	await runNode([path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync']);
-	const code = await runNode([
-		path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-		'build',
-		'--logLevel',
-		'warn'
-	]);
-	if (code !== 0) {
-		console.error('The build failed; see the errors above.');
-		process.exit(code);
+	const steps = [
+		[path.join(root, 'node_modules', '@sveltejs', 'kit', 'svelte-kit.js'), 'sync'],
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']
+	];
+	for (const step of steps) {
+		const { code, output } = await runNode(step);
+		if (code !== 0) {
+			process.stderr.write(output);
+			console.error('The build failed; see the errors above.');
+			process.exit(code);
+		}
 	}
 	console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
