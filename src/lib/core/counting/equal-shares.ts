@@ -379,7 +379,10 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 	const runOpts = { utility, tieBreak: options.tieBreak };
 	let run = runMes(instance, prep, { ...runOpts, endowment: start });
 	let runs = 1;
-	if (options.completion === 'add1') {
+	// As equalshares.net: when every project with votes fits in the budget together, add1 is not
+	// used (the loop would never overspend, so it would not end).
+	const supportedCost = instance.projects.reduce((s, p, j) => (prep.supporters[j]! > 0 ? s + p.cost : s), 0n);
+	if (options.completion === 'add1' && supportedCost > B) {
 		const found = add1Search(instance, prep, run, runOpts, options.exhaustiveStop ?? false);
 		run = found.run;
 		runs += found.runs;
@@ -469,9 +472,9 @@ function mesReasons(instance: Instance, prep: MesPrepared, run: MesRun): Reason[
 }
 
 /**
- * Comparison step (Pabulib `-comparison`, as equalshares.net describes it): each voter compares
- * the money spent on projects they support (points × cost) under the MES outcome and under greedy;
- * if more voters prefer greedy, greedy's outcome is used.
+ * Comparison step (Pabulib `-comparison`; equalshares.net's `comparisonStep` with its
+ * "satisfaction" measure): each voter counts the funded projects they support (points ballots:
+ * their points) under MES and under greedy; if more voters prefer greedy, greedy's outcome is used.
  */
 export function compareWithGreedy(
 	instance: Instance,
@@ -490,7 +493,7 @@ export function compareWithGreedy(
 		let um = 0n;
 		let ug = 0n;
 		b.projects.forEach((j, k) => {
-			const u = BigInt(b.scores ? b.scores[k]! : 1) * instance.projects[j]!.cost;
+			const u = BigInt(b.scores ? b.scores[k]! : 1);
 			if (inMes[j]) um += u;
 			if (inGreedy[j]) ug += u;
 		});
