@@ -3,8 +3,8 @@
  * the `init` hook in `src/hooks.server.ts`, before the first request:
  *
  * 1. open the database and apply migrations (PGlite under ./data, or DATABASE_URL);
- * 2. on an empty database, create the Ashbrook demo town and print its accounts, unless
- *    POWERSHARE_DEMO=0;
+ * 2. on an empty database, create the Ashbrook demo town and print its accounts (see
+ *    {@link isDemoEnabled});
  * 3. start the background job worker with the handlers in {@link jobHandlers};
  * 4. on SIGTERM or SIGINT, stop the worker, and close the database once the HTTP server has
  *    finished its last request.
@@ -45,13 +45,24 @@ async function start(): Promise<void> {
 	const handle = await getDatabaseHandle();
 	log.info({ engine: handle.engine }, 'database open and migrated');
 
-	if (process.env.POWERSHARE_DEMO !== '0') await seedDemo(handle);
+	if (isDemoEnabled()) await seedDemo(handle);
 
 	stopWorker = startWorker(handle.db, jobHandlers, {
 		pollMs: Number(process.env.POWERSHARE_JOB_POLL_MS) || 1000
 	});
 	stopOnSignals();
 	log.info({ ms: Date.now() - startedAt, queues: Object.keys(jobHandlers) }, 'platform started');
+}
+
+/**
+ * Whether an empty database gets the demo town. `POWERSHARE_DEMO=0` turns it off and `=1` on;
+ * unset, it is on except when `NODE_ENV=production`, so a production server that was not told
+ * otherwise never creates accounts with known roles or prints their passwords into its logs.
+ */
+export function isDemoEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+	if (env.POWERSHARE_DEMO === '0') return false;
+	if (env.POWERSHARE_DEMO === '1') return true;
+	return env.NODE_ENV !== 'production';
 }
 
 /** Creates the demo town when the database has no places, and says how to sign in. */
