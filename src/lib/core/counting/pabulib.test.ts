@@ -301,6 +301,13 @@ describe('parsePabulib reports problems as file:line', () => {
 		]);
 	});
 
+	it('rejects a project listed twice in one vote, even with a space before it', () => {
+		expect(problems(approvalFile(['1;a, a;', '2;b, c;', '3;c,b,c;']))).toEqual([
+			'x.pb:15: vote of voter "1" lists project "a" twice',
+			'x.pb:17: vote of voter "3" lists project "c" twice'
+		]);
+	});
+
 	it('rejects points that do not match the vote or are not numbers', () => {
 		const cumulative = (row: string) =>
 			file([
