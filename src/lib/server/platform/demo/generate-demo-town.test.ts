@@ -155,6 +155,21 @@ describe('generateDemoTown', () => {
 		expect(users?.n).toBe(demoAccounts.length);
 	});
 
+	it('creates one town when two servers start on the same empty database at once', async () => {
+		const other = await createTestDatabase();
+		try {
+			const results = await Promise.all([
+				generateDemoTown(other.db, { password }),
+				generateDemoTown(other.db, { password })
+			]);
+			expect(results.map((r) => r.isGenerated).sort()).toEqual([false, true]);
+			const [places] = await other.db.select({ n: count() }).from(platformPlaces);
+			expect(places?.n).toBe(17);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('lays out the same town every time, apart from ids', async () => {
 		const other = await createTestDatabase();
 		try {
