@@ -6,7 +6,7 @@
 // (process.resourceUsage().maxRSS) belongs to that count alone and a slow rule can be stopped
 // without losing the rest of the table.
 //
-//   npm run bench:count                                  every file, every rule, 300 s limit each
+//   npm run bench:count                                  every file, every rule, 120 s limit each
 //   npm run bench:count -- --timeout 60                  stop each count after 60 s
 //   npm run bench:count -- --rules greedy,mes-cost Poland_Lodz_2022
 //
@@ -65,22 +65,27 @@ async function child(file, variant) {
 	const startRss = process.resourceUsage().maxRSS;
 
 	let t = performance.now();
+	let cpu = process.cpuUsage();
 	const { election } = await pabulib.parsePabulibChunks(
 		createReadStream(file, { encoding: 'utf8' }),
 		path.basename(file)
 	);
 	const parseMs = performance.now() - t;
+	const parseCpuMs = cpuMs(process.cpuUsage(cpu));
 
 	let countMs = null;
+	let countCpuMs = null;
 	let selected = null;
 	let totalCost = null;
 	const options = VARIANTS[variant];
 	if (options) {
 		const opts = { ...options };
 		t = performance.now();
+		cpu = process.cpuUsage();
 		const instance = counting.toInstance(election);
 		const result = counting.count(instance, opts);
 		countMs = performance.now() - t;
+		countCpuMs = cpuMs(process.cpuUsage(cpu));
 		selected = result.selected.length;
 		totalCost = result.totalCost.toString();
 	}
@@ -88,13 +93,20 @@ async function child(file, variant) {
 		voters: election.voters.length,
 		projects: election.projects.length,
 		parseMs,
+		parseCpuMs,
 		countMs,
+		countCpuMs,
 		selected,
 		totalCost,
 		startRssKb: startRss,
 		maxRssKb: process.resourceUsage().maxRSS
 	};
 	process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+/** CPU time (user + system) in milliseconds; steadier than wall time on a shared machine. */
+function cpuMs(usage) {
+	return (usage.user + usage.system) / 1000;
 }
 
 function runChild(file, variant, timeoutSeconds) {
@@ -131,7 +143,7 @@ function firstLine(text) {
 }
 
 async function main(args) {
-	let timeoutSeconds = 300;
+	let timeoutSeconds = 120;
 	let variants = Object.keys(VARIANTS);
 	const files = [];
 	for (let i = 0; i < args.length; i++) {
@@ -166,20 +178,22 @@ async function main(args) {
 		`Node ${process.version}; each row is a separate process; counts stop after ${timeoutSeconds} s.`
 	);
 	console.log(
-		'Peak RSS includes about the baseline of loading Node, tsx and the engine (the "start" column).\n'
+		'Peak RSS includes the baseline of loading Node, tsx and the engine (the "start" column);'
 	);
 	const header = [
 		'file',
 		'rule',
 		'voters',
 		'parse s',
+		'parse cpu',
 		'count s',
+		'count cpu',
 		'start MB',
 		'peak MB',
 		'winners',
 		'total cost'
 	];
-	const right = [false, false, true, true, true, true, true, true, true];
+	const right = [false, false, true, true, true, true, true, true, true, true, true];
 	const rows = [];
 	const widths = header.map((h) => h.length);
 	widths[0] = Math.max(widths[0], ...(files.length ? files : FILES).map((f) => f.length));
@@ -190,27 +204,30 @@ async function main(args) {
 				.map((c, k) => (right[k] ? String(c).padStart(widths[k]) : String(c).padEnd(widths[k])))
 				.join('  ')
 		);
-	const fixed = [0, 0, 8, 8, 9, 8, 8, 7, 14];
+	const fixed = [0, 0, 8, 7, 9, 7, 9, 8, 8, 7, 14];
 	fixed.forEach((w, k) => (widths[k] = Math.max(widths[k], w)));
+	console.log('"cpu" is user + system CPU time, steadier than wall time on a busy machine.\n');
 	print(header);
 	print(widths.map((w) => '-'.repeat(w)));
 
 	for (const name of files.length ? files : FILES) {
 		const file = path.join(dataDir, `${name}.pb`);
 		if (!existsSync(file)) {
-			print([name, '-', '', '', '', '', '', '', 'file not found']);
+			print([name, '-', '', '', '', '', '', '', '', '', 'file not found']);
 			continue;
 		}
 		for (const variant of variants) {
 			const r = await runChild(file, variant, timeoutSeconds);
 			const row = r.error
-				? [name, variant, '', '', '', '', '', '', r.error]
+				? [name, variant, '', '', '', '', '', '', '', '', r.error]
 				: [
 						name,
 						variant,
 						r.voters.toLocaleString('en-GB'),
 						(r.parseMs / 1000).toFixed(2),
+						(r.parseCpuMs / 1000).toFixed(2),
 						r.countMs === null ? '-' : (r.countMs / 1000).toFixed(2),
+						r.countCpuMs === null ? '-' : (r.countCpuMs / 1000).toFixed(2),
 						(r.startRssKb / 1024).toFixed(0),
 						(r.maxRssKb / 1024).toFixed(0),
 						r.selected ?? '-',
