@@ -54,6 +54,8 @@ run_step() {
 	start=$EPOCHREALTIME
 	"$@"
 	status=$?
+	# Some tools end without a newline (or with a colour reset); start the timing line afresh.
+	echo
 	if ((status == 0)); then
 		passed=$((passed + 1))
 		echo "--- $name: passed in $(elapsed_since "$start") s"

@@ -48,6 +48,16 @@ async function analyzeWithoutPageScripts(page: Page): Promise<AxeResults> {
 			route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
 		);
 		await twin.goto(url);
+		// Measurements such as target size are only right once every stylesheet has applied.
+		await twin.waitForFunction(
+			() =>
+				[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+					(link) => link.sheet !== null
+				),
+			undefined,
+			{ timeout: 10_000 }
+		);
+		await twin.evaluate(() => document.fonts.ready.then(() => undefined));
 		return await analyze(twin);
 	} finally {
 		await context.close();
