@@ -1,9 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { t } from '$lib/i18n';
-import { getAccount, listNeighbourhoods, updateAccount } from '$lib/server/platform/accounts';
-import { isDomainError } from '$lib/server/platform/errors';
-import { formValues, validate } from '$lib/server/platform/validation';
+import {
+	getAccount,
+	listNeighbourhoods,
+	updateAccount,
+	isDomainError,
+	formValues,
+	validate
+} from '$lib/server/platform';
 import { accountSchema } from '../auth/schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@
  * What the account forms accept. Messages are catalogue keys, translated by `validate`.
  */
 import { z } from 'zod';
-import { minPasswordLength } from '$lib/server/platform/auth';
+import { minPasswordLength } from '$lib/server/platform';
 
 const email = z
 	.string()
@@ -12,10 +12,7 @@ const email = z
 	.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'validation.email.format')
 	.transform((value) => value.toLowerCase());
 
-const password = z
-	.string()
-	.min(1, 'validation.password.required')
-	.max(128, 'validation.password.required');
+const password = z.string().min(1, 'validation.password.required').max(128, 'auth.passwordTooLong');
 
 const newPassword = z
 	.string()
@@ -25,11 +22,12 @@ const newPassword = z
 
 const name = z.string().trim().min(1, 'validation.name.required').max(200, 'auth.nameTooLong');
 
+/** Optional: the question is not asked while no neighbourhoods exist. */
 const homePlaceId = z
 	.string()
-	.trim()
-	.max(100)
-	.transform((value) => value || null);
+	.max(100, 'auth.homeInvalid')
+	.optional()
+	.transform((value) => value?.trim() || null);
 
 export const signInSchema = z.object({ email, password });
 export const magicLinkSchema = z.object({ email });

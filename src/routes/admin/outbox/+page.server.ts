@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { httpStatusOf, isDomainError } from '$lib/server/platform/errors';
-import { listOutbox } from '$lib/server/platform/read-outbox';
+import { httpStatusOf, isDomainError, listOutbox } from '$lib/server/platform';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -6,11 +6,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { t } from '$lib/i18n';
-import { safeReturnTo, verifyMagicLink } from '$lib/server/platform/accounts';
-import { getAuth } from '$lib/server/platform/auth';
-import { isDomainError } from '$lib/server/platform/errors';
-import { applySetCookies, clientInfoOf } from '$lib/server/platform/session-cookies';
-import { formValues } from '$lib/server/platform/validation';
+import {
+	safeReturnTo,
+	verifyMagicLink,
+	getAuth,
+	isDomainError,
+	applySetCookies,
+	clientInfoOf,
+	formValues
+} from '$lib/server/platform';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,10 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
-import { resetPassword } from '$lib/server/platform/accounts';
-import { getAuth } from '$lib/server/platform/auth';
-import { isDomainError } from '$lib/server/platform/errors';
-import { clientInfoOf } from '$lib/server/platform/session-cookies';
-import { formValues, validate } from '$lib/server/platform/validation';
+import {
+	resetPassword,
+	getAuth,
+	isDomainError,
+	clientInfoOf,
+	formValues,
+	validate
+} from '$lib/server/platform';
 import { resetPasswordSchema } from '../schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,11 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { t } from '$lib/i18n';
-import { requestMagicLink, safeReturnTo, signInWithPassword } from '$lib/server/platform/accounts';
-import { getAuth } from '$lib/server/platform/auth';
-import { isDomainError } from '$lib/server/platform/errors';
-import { applySetCookies, clientInfoOf } from '$lib/server/platform/session-cookies';
-import { formValues, validate } from '$lib/server/platform/validation';
+import {
+	requestMagicLink,
+	safeReturnTo,
+	signInWithPassword,
+	getAuth,
+	isDomainError,
+	applySetCookies,
+	clientInfoOf,
+	formValues,
+	validate
+} from '$lib/server/platform';
 import { rememberSentMail } from '../flash';
 import { magicLinkSchema, signInSchema } from '../schema';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { signOut } from '$lib/server/platform/accounts';
-import { getAuth } from '$lib/server/platform/auth';
-import { applySetCookies, clientInfoOf } from '$lib/server/platform/session-cookies';
+import { signOut, getAuth, applySetCookies, clientInfoOf } from '$lib/server/platform';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

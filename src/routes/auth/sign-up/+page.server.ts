@@ -5,12 +5,16 @@ import {
 	listNeighbourhoods,
 	requestMagicLink,
 	safeReturnTo,
-	signUpWithPassword
-} from '$lib/server/platform/accounts';
-import { getAuth } from '$lib/server/platform/auth';
-import { isDomainError, type DomainError, type FieldError } from '$lib/server/platform/errors';
-import { applySetCookies, clientInfoOf } from '$lib/server/platform/session-cookies';
-import { formValues, validate } from '$lib/server/platform/validation';
+	signUpWithPassword,
+	getAuth,
+	isDomainError,
+	type DomainError,
+	type FieldError,
+	applySetCookies,
+	clientInfoOf,
+	formValues,
+	validate
+} from '$lib/server/platform';
 import { rememberSentMail } from '../flash';
 import { signUpByLinkSchema, signUpSchema } from '../schema';
 import type { Actions, PageServerLoad } from './$types';
