@@ -12,6 +12,7 @@ export const places = {
 	'places.level.council': 'Council',
 	'places.level.ward': 'Ward',
 	'places.level.neighbourhood': 'Neighbourhood',
+	'places.levelLabel': 'Level',
 	'places.levelOf': '{level} in {parent}',
 	'places.onsCode': 'ONS code',
 	'places.breadcrumbs': 'Where this place is',

@@ -62,6 +62,11 @@ export {
 } from './organisations/validation';
 export { formValues, validate, type Validated } from './validation';
 
+// Errors, permissions and the audit log, for routes.
+export { DomainError, httpStatusOf, isDomainError, type DomainErrorCode, type FieldError } from './errors';
+export { can, rolesOn, type Action, type Actor } from './permissions';
+export { listAudit, type AuditPage } from './audit';
+
 // Accounts: sign-up, sign-in, magic links, password reset, the account page and the outbox.
 export { createAuth, getAuth, authSettingsFromEnv, minPasswordLength, type Auth, type AuthSettings } from './auth';
 export {
