@@ -8,6 +8,9 @@
 //   `index.ts` ($lib/server/budgeting, never $lib/server/budgeting/cast-ballot).
 // - src/lib/components/** is shared UI and never imports server code.
 //
+// Tests may go a little further: a core test may read its fixture files with node:fs, and a route
+// test may use the helpers in $lib/server/testing.
+//
 // Patterns are regular expressions (the `regex` form of `patterns`) because the gitignore-style
 // `group` form cannot say "any file of a module except its index" precisely.
 import js from '@eslint/js';
@@ -31,31 +34,36 @@ const serverImport = {
 	message: 'Server code is not available here; keep this module free of server imports.'
 };
 
-const coreRestrictions = {
-	patterns: [
-		{
-			regex: '^(@sveltejs/|\\$app/|\\$env/|svelte(/|-|$))',
-			message: 'src/lib/core is pure TypeScript: no SvelteKit or Svelte imports.'
-		},
-		{
-			regex: '^(drizzle-|postgres(/|$)|@electric-sql/|pino(/|-|$))',
-			message: 'src/lib/core is pure TypeScript: no database, driver or logger imports.'
-		},
-		{
-			regex: '^node:',
-			message: 'src/lib/core is pure TypeScript: no Node built-ins (pass data in instead).'
-		},
-		{
-			regex: `^(${nodeBuiltins.map(escapeRegex).join('|')})(/|$)`,
-			message: 'src/lib/core is pure TypeScript: no Node built-ins (pass data in instead).'
-		},
-		{
-			...serverImport,
-			message:
-				'src/lib/core may not import server code; the server imports core, never the reverse.'
-		}
-	]
-};
+const coreFrameworkPatterns = [
+	{
+		regex: '^(@sveltejs/|\\$app/|\\$env/|svelte(/|-|$))',
+		message: 'src/lib/core is pure TypeScript: no SvelteKit or Svelte imports.'
+	},
+	{
+		regex: '^(drizzle-|postgres(/|$)|@electric-sql/|pino(/|-|$))',
+		message: 'src/lib/core is pure TypeScript: no database, driver or logger imports.'
+	},
+	{
+		...serverImport,
+		message: 'src/lib/core may not import server code; the server imports core, never the reverse.'
+	}
+];
+
+const nodeBuiltinPatterns = [
+	{
+		regex: '^node:',
+		message: 'src/lib/core is pure TypeScript: no Node built-ins (pass data in instead).'
+	},
+	{
+		regex: `^(${nodeBuiltins.map(escapeRegex).join('|')})(/|$)`,
+		message: 'src/lib/core is pure TypeScript: no Node built-ins (pass data in instead).'
+	}
+];
+
+const coreRestrictions = { patterns: [...coreFrameworkPatterns, ...nodeBuiltinPatterns] };
+
+// Tests of core may read their fixture files from disk; the code under test still may not.
+const coreTestRestrictions = { patterns: coreFrameworkPatterns };
 
 /**
  * Routes may import `$lib/server/<module>` (its index.ts) but no deeper file. This is the
@@ -64,12 +72,23 @@ const coreRestrictions = {
  * `$lib/server/platform` follow the same rule: their index is the only way in. The same applies to
  * a relative path into src/lib/server.
  */
+const routeImportMessage =
+	"Import a server module through its public index.ts (e.g. '$lib/server/budgeting'), not one of its files.";
 const routeRestrictions = {
 	patterns: [
 		{
 			regex: '^(\\$lib|\\.{1,2}/(.*/)?lib)/server/[^/]+/(?!index(\\.[jt]s)?$).+',
-			message:
-				"Import a server module through its public index.ts (e.g. '$lib/server/budgeting'), not one of its files."
+			message: routeImportMessage
+		}
+	]
+};
+
+// Tests of routes may also use the medium tier's helpers in $lib/server/testing.
+const routeTestRestrictions = {
+	patterns: [
+		{
+			regex: '^(\\$lib|\\.{1,2}/(.*/)?lib)/server/(?!testing/)[^/]+/(?!index(\\.[jt]s)?$).+',
+			message: routeImportMessage
 		}
 	]
 };
@@ -131,6 +150,11 @@ export default defineConfig(
 		}
 	},
 	{
+		// A test may say why it skips (missing shared data, say), but leaves no debugging output.
+		files: ['**/*.test.ts', 'tests/**'],
+		rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] }
+	},
+	{
 		// Command-line programs and build scripts talk to the terminal.
 		files: ['scripts/**', 'src/cli/**', 'bin/**'],
 		rules: { 'no-console': 'off' }
@@ -140,8 +164,16 @@ export default defineConfig(
 		rules: { 'no-restricted-imports': ['error', coreRestrictions] }
 	},
 	{
+		files: ['src/lib/core/**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', coreTestRestrictions] }
+	},
+	{
 		files: ['src/routes/**'],
 		rules: { 'no-restricted-imports': ['error', routeRestrictions] }
+	},
+	{
+		files: ['src/routes/**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', routeTestRestrictions] }
 	},
 	{
 		files: ['src/lib/components/**'],

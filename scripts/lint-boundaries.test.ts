@@ -48,6 +48,18 @@ describe('module boundary lint rules', () => {
 		expect(await boundaryMessages(code, 'src/lib/core/sortition/example.ts')).toEqual([]);
 	});
 
+	it('lets a core test read fixtures from disk but not import server code', async () => {
+		const path = 'src/lib/core/counting/example.test.ts';
+		expect(await boundaryMessages(nodeImport, path)).toEqual([]);
+		expect(await boundaryMessages("import { db } from '$lib/server/db';\n", path)).toHaveLength(1);
+	});
+
+	it('lets a route test use the medium-tier helpers', async () => {
+		const code = "import { x } from '$lib/server/testing/test-database';\n";
+		expect(await boundaryMessages(code, 'src/routes/places/places.test.ts')).toEqual([]);
+		expect(await boundaryMessages(code, 'src/routes/places/+page.server.ts')).toHaveLength(1);
+	});
+
 	it("lets routes import a server module's index but not its files", async () => {
 		const path = 'src/routes/budgeting/[processId]/+page.server.ts';
 		expect(await boundaryMessages("import { x } from '$lib/server/budgeting';\n", path)).toEqual(
