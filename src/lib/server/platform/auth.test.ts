@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
@@ -17,7 +20,7 @@ import {
 	verifyMagicLink,
 	type ClientInfo
 } from './accounts';
-import { createAuth, rateLimitFromEnv, type Auth } from './auth';
+import { createAuth, rateLimitFromEnv, resolveSecret, type Auth } from './auth';
 import { DomainError } from './errors';
 import { readOutbox } from './mail';
 import { loadActor } from './permissions';
@@ -392,6 +395,28 @@ describe('sign-in rate limiting', () => {
 			rateLimitFromEnv({ NODE_ENV: 'production', POWERSHARE_AUTH_RATE_LIMIT: 'off' }).enabled
 		).toBe(false);
 		expect(rateLimitFromEnv({})).toMatchObject({ window: 60, max: 5 });
+	});
+});
+
+describe('the session secret', () => {
+	it('is required in production and must be long enough', () => {
+		expect(() => resolveSecret({ NODE_ENV: 'production' })).toThrow(
+			/BETTER_AUTH_SECRET is required/
+		);
+		expect(() => resolveSecret({ BETTER_AUTH_SECRET: 'short' })).toThrow(/at least 32/);
+		expect(resolveSecret({ NODE_ENV: 'production', BETTER_AUTH_SECRET: secret })).toBe(secret);
+	});
+
+	it('is created once in the data directory in development, readable only by its owner', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'powershare-secret-'));
+		try {
+			const first = resolveSecret({ POWERSHARE_DATA_DIR: dir });
+			expect(first).toMatch(/^[0-9a-f]{64}$/);
+			expect(resolveSecret({ POWERSHARE_DATA_DIR: dir })).toBe(first);
+			expect(statSync(path.join(dir, 'auth-secret')).mode & 0o777).toBe(0o600);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 

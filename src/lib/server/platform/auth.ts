@@ -99,8 +99,15 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
 	};
 }
 
-/** Settings from the environment: `ORIGIN` or `BETTER_AUTH_URL`, `TRUSTED_ORIGINS` (comma-separated). */
-export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+/**
+ * Settings from the environment: `ORIGIN` or `BETTER_AUTH_URL`, `TRUSTED_ORIGINS`
+ * (comma-separated), the secret and the rate limit. `overrides` win, and a secret given there
+ * means the environment's is never read (nor a development secret created).
+ */
+export function authSettingsFromEnv(
+	env: NodeJS.ProcessEnv = process.env,
+	overrides: Partial<AuthSettings> = {}
+): AuthSettings {
 	const baseURL = (env.ORIGIN || env.BETTER_AUTH_URL || 'http://localhost:3000').replace(
 		/\/+$/,
 		''
@@ -110,11 +117,12 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
 		.map((s) => s.trim())
 		.filter(Boolean);
 	return {
-		secret: resolveSecret(env),
 		baseURL,
 		trustedOrigins,
 		rateLimit: rateLimitFromEnv(env),
-		magicLinkExpiresIn: 15 * 60
+		magicLinkExpiresIn: 15 * 60,
+		...overrides,
+		secret: overrides.secret ?? resolveSecret(env)
 	};
 }
 
@@ -148,7 +156,7 @@ export function resetPasswordPageUrl(baseURL: string, token: string) {
  * example a fixed secret, or rate limiting switched on with a small window).
  */
 export function createAuth(db: Database, overrides: Partial<AuthSettings> = {}) {
-	const settings: AuthSettings = { ...authSettingsFromEnv(), ...overrides };
+	const settings = authSettingsFromEnv(process.env, overrides);
 	// Mail is written in English until accounts carry a preferred language.
 	const t = createTranslator('en');
 	const { baseURL } = settings;
