@@ -1,52 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from '../support/axe';
-
 /**
  * A resident with JavaScript switched off signs up without a password: they give their name,
  * email and neighbourhood, ask for a link, and follow it. The demo runs without a mail server, so
  * the link is read from the outbox by the demo's platform admin in another browser, as an
  * organiser would during a demo.
  */
-
-const adminEmail = 'admin@ashbrook.example';
-
-function demoPassword(): string {
-	const password = process.env.POWERSHARE_DEMO_PASSWORD;
-	if (!password) {
-		throw new Error('Set POWERSHARE_DEMO_PASSWORD so the demo accounts have a known password.');
-	}
-	return password;
-}
-
-/** Signs the demo admin in, in a browser of their own, and returns the link mailed to `to`. */
-async function readSignInLinkFromOutbox(browser: Browser, to: string): Promise<string> {
-	const context = await browser.newContext({ javaScriptEnabled: true });
-	try {
-		const page = await context.newPage();
-		await page.goto(`/auth/sign-in?returnTo=${encodeURIComponent(`/admin/outbox?to=${to}`)}`);
-		const passwordForm = page.locator('form[action="?/password"]');
-		await passwordForm.getByLabel('Email address').fill(adminEmail);
-		await passwordForm.getByLabel('Password').fill(demoPassword());
-		await passwordForm.getByRole('button', { name: 'Sign in' }).click();
-
-		await expect(page).toHaveURL(/\/admin\/outbox\?to=/);
-		await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
-		await expectNoAxeViolations(page, { javaScriptEnabled: true });
-
-		await page.getByRole('link', { name: 'Your sign-in link for Powershare' }).first().click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			'Your sign-in link for Powershare'
-		);
-		await expect(page.locator('.govuk-summary-list').getByText(to, { exact: true })).toBeVisible();
-		await expectNoAxeViolations(page, { javaScriptEnabled: true });
-
-		const href = await page.locator('a.ps-outbox-link').first().getAttribute('href');
-		expect(href).toContain('/auth/magic-link?token=');
-		return href!;
-	} finally {
-		await context.close();
-	}
-}
+import { expect, test, type Page } from '@playwright/test';
+import { readLinkFromOutbox } from '../support/accounts';
+import { expectNoAxeViolations } from '../support/axe';
 
 async function chooseFirstNeighbourhood(page: Page): Promise<string> {
 	const select = page.getByLabel('Where do you live?');
@@ -98,7 +58,12 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText(`We have sent a sign-in link to ${email}.`)).toBeVisible();
 		await expectNoAxeViolations(page, { javaScriptEnabled });
 
-		const link = await readSignInLinkFromOutbox(browser, email);
+		const link = await readLinkFromOutbox(browser, {
+			to: email,
+			subject: 'Your sign-in link for Powershare',
+			check: (admin) => expectNoAxeViolations(admin, { javaScriptEnabled: true })
+		});
+		expect(link).toContain('/auth/magic-link?token=');
 
 		await page.goto(link);
 		await expect(page.getByRole('heading', { level: 1, name: 'Finish signing in' })).toBeVisible();
