@@ -30,7 +30,9 @@ async function cli(...args: string[]) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const log = vi.spyOn(console, 'log').mockImplementation((m: unknown) => void out.push(String(m)));
-	const error = vi.spyOn(console, 'error').mockImplementation((m: unknown) => void err.push(String(m)));
+	const error = vi
+		.spyOn(console, 'error')
+		.mockImplementation((m: unknown) => void err.push(String(m)));
 	try {
 		const code = await run(args, { open: async () => t });
 		return { code, out: out.join('\n'), err: err.join('\n') };
@@ -55,30 +57,82 @@ describe('powershare import', () => {
 	});
 
 	it('names a file that does not exist', async () => {
-		const result = await cli('places', path.join(dir, 'nope.geojson'), '--level', 'ward', '--parent', 'E07000243');
-		expect(result).toMatchObject({ code: 1, err: `powershare import: ${path.join(dir, 'nope.geojson')}: no such file` });
+		const result = await cli(
+			'places',
+			path.join(dir, 'nope.geojson'),
+			'--level',
+			'ward',
+			'--parent',
+			'E07000243'
+		);
+		expect(result).toMatchObject({
+			code: 1,
+			err: `powershare import: ${path.join(dir, 'nope.geojson')}: no such file`
+		});
 	});
 
 	it.runIf(hasGeo)('imports Stevenage and prints one line', async () => {
 		const file = path.join(geoDir, 'lsoa21_stevenage.geojson');
-		const result = await cli('places', file, '--level', 'lsoa', '--parent', 'E07000243', '--create-parent', 'Stevenage');
+		const result = await cli(
+			'places',
+			file,
+			'--level',
+			'lsoa',
+			'--parent',
+			'E07000243',
+			'--create-parent',
+			'Stevenage'
+		);
 		expect(result.err).toBe('');
 		expect(result.code).toBe(0);
-		expect(result.out).toBe('Imported 54 neighbourhoods under 13 wards of Stevenage (54 new, 0 updated; 13 new wards; created the council Stevenage)');
+		expect(result.out).toBe(
+			'Imported 54 neighbourhoods under 13 wards of Stevenage (54 new, 0 updated; 13 new wards; created the council Stevenage)'
+		);
 		const again = await cli('places', file, '--level', 'lsoa', '--parent', 'stevenage');
-		expect(again.out).toBe('Imported 54 neighbourhoods under 13 wards of Stevenage (0 new, 54 updated; 0 new wards)');
+		expect(again.out).toBe(
+			'Imported 54 neighbourhoods under 13 wards of Stevenage (0 new, 54 updated; 0 new wards)'
+		);
 	});
 
 	it('prints one line and changes nothing for a truncated file or one that is not GeoJSON', async () => {
 		const before = await counts();
 		const truncated = path.join(dir, 'truncated.geojson');
-		writeFileSync(truncated, '{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": { "lsoa21_code": "E01023750"');
+		writeFileSync(
+			truncated,
+			'{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": { "lsoa21_code": "E01023750"'
+		);
 		const notGeo = path.join(dir, 'wards.csv');
 		writeFileSync(notGeo, 'code,name\nE05015625,Bandley Hill\n');
-		const a = await cli('places', truncated, '--level', 'lsoa', '--parent', 'E07000243', '--create-parent', 'Stevenage');
-		expect(a).toEqual({ code: 1, out: '', err: 'powershare import: truncated.geojson:4: the file ends too early; it may be truncated' });
-		const b = await cli('places', notGeo, '--level', 'ward', '--parent', 'E07000243', '--create-parent', 'Stevenage');
-		expect(b).toEqual({ code: 1, out: '', err: 'powershare import: wards.csv:1: not JSON, so not a GeoJSON file' });
+		const a = await cli(
+			'places',
+			truncated,
+			'--level',
+			'lsoa',
+			'--parent',
+			'E07000243',
+			'--create-parent',
+			'Stevenage'
+		);
+		expect(a).toEqual({
+			code: 1,
+			out: '',
+			err: 'powershare import: truncated.geojson:4: the file ends too early; it may be truncated'
+		});
+		const b = await cli(
+			'places',
+			notGeo,
+			'--level',
+			'ward',
+			'--parent',
+			'E07000243',
+			'--create-parent',
+			'Stevenage'
+		);
+		expect(b).toEqual({
+			code: 1,
+			out: '',
+			err: 'powershare import: wards.csv:1: not JSON, so not a GeoJSON file'
+		});
 		expect(await counts()).toEqual(before);
 	});
 });

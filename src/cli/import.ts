@@ -54,7 +54,10 @@ function firstLine(error: unknown): string {
 }
 
 /** Runs `powershare import …` and returns the exit code. `open` replaces the app database in tests. */
-export async function run(args: string[], options: { open?: () => Promise<DatabaseHandle> } = {}): Promise<number> {
+export async function run(
+	args: string[],
+	options: { open?: () => Promise<DatabaseHandle> } = {}
+): Promise<number> {
 	let file: string;
 	let level: 'ward' | 'lsoa';
 	let parent: string;
@@ -66,13 +69,18 @@ export async function run(args: string[], options: { open?: () => Promise<Databa
 			return EXIT.ok;
 		}
 		const [what, filePath, ...extra] = parsed.positional;
-		if (what !== 'places') throw new UsageError(what ? `cannot import "${what}"; only "places"` : 'say what to import: places');
+		if (what !== 'places')
+			throw new UsageError(
+				what ? `cannot import "${what}"; only "places"` : 'say what to import: places'
+			);
 		if (!filePath) throw new UsageError('give the GeoJSON file to import');
 		if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
 		const levelValue = parsed.values.get('level');
-		if (levelValue !== 'ward' && levelValue !== 'lsoa') throw new UsageError('--level must be ward or lsoa');
+		if (levelValue !== 'ward' && levelValue !== 'lsoa')
+			throw new UsageError('--level must be ward or lsoa');
 		const parentValue = parsed.values.get('parent');
-		if (typeof parentValue !== 'string' || !parentValue.trim()) throw new UsageError('--parent needs the ONS code or slug of the council');
+		if (typeof parentValue !== 'string' || !parentValue.trim())
+			throw new UsageError('--parent needs the ONS code or slug of the council');
 		const createValue = parsed.values.get('create-parent');
 		file = filePath;
 		level = levelValue;
@@ -91,7 +99,12 @@ export async function run(args: string[], options: { open?: () => Promise<Databa
 		text = await readFile(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : firstLine(error);
+		const reason =
+			code === 'ENOENT'
+				? 'no such file'
+				: code === 'EISDIR'
+					? 'is a folder, not a file'
+					: firstLine(error);
 		console.error(`powershare import: ${file}: ${reason}`);
 		return EXIT.failed;
 	}

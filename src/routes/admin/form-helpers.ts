@@ -14,12 +14,17 @@ export function actorOf(locals: App.Locals): Actor {
 /** Sends an anonymous visitor to sign in and back; returns the actor otherwise. */
 export function requireSignedIn(locals: App.Locals, url: URL): Actor {
 	const actor = actorOf(locals);
-	if (actor.kind === 'anonymous') redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+	if (actor.kind === 'anonymous')
+		redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
 	return actor;
 }
 
 /** What a form action returns when the form needs correcting. */
-export type FormFailure = { errors: FieldError[]; values: Record<string, string | string[]>; form?: string };
+export type FormFailure = {
+	errors: FieldError[];
+	values: Record<string, string | string[]>;
+	form?: string;
+};
 
 /** Sends a form back with what needs correcting and the values as typed. */
 export function invalid(errors: FieldError[], values: FormFailure['values'], form?: string) {
@@ -32,8 +37,11 @@ export function invalid(errors: FieldError[], values: FormFailure['values'], for
  */
 export function failFromError(cause: unknown, values: FormFailure['values'], form?: string) {
 	if (!isDomainError(cause)) throw cause;
-	if (cause.code === 'forbidden' || cause.code === 'unauthenticated') error(httpStatusOf(cause.code), cause.message);
-	const errors = cause.fieldErrors.length ? cause.fieldErrors : [{ field: 'form', message: cause.message }];
+	if (cause.code === 'forbidden' || cause.code === 'unauthenticated')
+		error(httpStatusOf(cause.code), cause.message);
+	const errors = cause.fieldErrors.length
+		? cause.fieldErrors
+		: [{ field: 'form', message: cause.message }];
 	return fail(httpStatusOf(cause.code), { errors, values, form } satisfies FormFailure);
 }
 

@@ -6,7 +6,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
 	const tree = await listPlaceTree(await getDatabase(), { page: pageParam(url), pageSize: 20 });
 	return {
-		councils: tree.items.map((c) => ({ name: c.name, slug: c.slug, wards: c.wards.map((w) => ({ name: w.name, slug: w.slug })) })),
+		councils: tree.items.map((c) => ({
+			name: c.name,
+			slug: c.slug,
+			wards: c.wards.map((w) => ({ name: w.name, slug: w.slug }))
+		})),
 		page: tree.page,
 		totalPages: tree.totalPages
 	};

@@ -14,7 +14,8 @@ const resident = { email: 'resident@ashbrook.example', name: 'Amira Begum' };
 
 function demoPassword(): string {
 	const password = process.env.POWERSHARE_DEMO_PASSWORD;
-	if (!password) throw new Error('Set POWERSHARE_DEMO_PASSWORD so the demo accounts have a known password.');
+	if (!password)
+		throw new Error('Set POWERSHARE_DEMO_PASSWORD so the demo accounts have a known password.');
 	return password;
 }
 
@@ -33,7 +34,9 @@ async function signIn(browser: Browser, email: string, returnTo: string): Promis
 /** The id of a place, read from the admin's "Change" link for it on the places page. */
 async function placeId(admin: Page, name: string): Promise<string> {
 	await admin.goto('/admin/places');
-	const href = await admin.getByRole('link', { name: `Change details of ${name}`, exact: true }).getAttribute('href');
+	const href = await admin
+		.getByRole('link', { name: `Change details of ${name}`, exact: true })
+		.getAttribute('href');
 	return href!.split('/').pop()!;
 }
 
@@ -49,7 +52,10 @@ async function postOrganisation(page: Page, name: string, placeIdValue: string) 
 
 test.use({ javaScriptEnabled: false });
 
-test('an administrator grants an organiser role on one ward, and it works there only', async ({ browser, javaScriptEnabled }) => {
+test('an administrator grants an organiser role on one ward, and it works there only', async ({
+	browser,
+	javaScriptEnabled
+}) => {
 	// A long journey through nine pages, each checked by axe.
 	test.setTimeout(120_000);
 	const admin = await signIn(browser, councilAdmin, '/admin');
@@ -74,7 +80,9 @@ test('an administrator grants an organiser role on one ward, and it works there 
 	await admin.getByRole('radio', { name: 'Organiser', exact: true }).check();
 	await admin.getByRole('button', { name: 'Give role' }).click();
 	await expect(admin.getByText(`${resident.email} is now Organiser of Riverside`)).toBeVisible();
-	await expect(admin.getByRole('row', { name: new RegExp(resident.name) })).toContainText('Organiser of Riverside');
+	await expect(admin.getByRole('row', { name: new RegExp(resident.name) })).toContainText(
+		'Organiser of Riverside'
+	);
 
 	// The organiser adds a group working in Riverside.
 	const organiser = await signIn(browser, resident.email, '/admin/organisations');
@@ -105,14 +113,18 @@ test('an administrator grants an organiser role on one ward, and it works there 
 	expect(refused.status()).toBe(403);
 	const editWard = await organiser.goto(`/admin/places/${eastfield}`);
 	expect(editWard?.status()).toBe(403);
-	await expect(organiser.getByRole('heading', { level: 1, name: 'You cannot see this page' })).toBeVisible();
+	await expect(
+		organiser.getByRole('heading', { level: 1, name: 'You cannot see this page' })
+	).toBeVisible();
 	await organiser.goto('/places/eastfield');
 	await expect(organiser.getByText('Eastfield takeover')).toHaveCount(0);
 	await expectNoAxeViolations(organiser, { javaScriptEnabled });
 
 	// The administrator takes the role away; from the next request Riverside is refused too.
 	await admin.goto('/admin/people');
-	await admin.getByRole('button', { name: `Take away Organiser of Riverside from ${resident.name}` }).click();
+	await admin
+		.getByRole('button', { name: `Take away Organiser of Riverside from ${resident.name}` })
+		.click();
 	await expect(admin.getByText('The role has been taken away')).toBeVisible();
 	await expectNoAxeViolations(admin, { javaScriptEnabled });
 	const afterRevoke = await postOrganisation(organiser, `Too late ${Date.now()}`, riverside);

@@ -14,8 +14,20 @@ import {
 const square: AreaGeometry = {
 	type: 'Polygon',
 	coordinates: [
-		[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-		[[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]
+		[
+			[0, 0],
+			[4, 0],
+			[4, 4],
+			[0, 4],
+			[0, 0]
+		],
+		[
+			[1, 1],
+			[2, 1],
+			[2, 2],
+			[1, 2],
+			[1, 1]
+		]
 	]
 };
 
@@ -52,8 +64,23 @@ describe('pointInGeometry', () => {
 		const two: AreaGeometry = {
 			type: 'MultiPolygon',
 			coordinates: [
-				[[[0, 0], [1, 0], [1, 1], [0, 0]]],
-				[[[10, 10], [12, 10], [12, 12], [10, 12], [10, 10]]]
+				[
+					[
+						[0, 0],
+						[1, 0],
+						[1, 1],
+						[0, 0]
+					]
+				],
+				[
+					[
+						[10, 10],
+						[12, 10],
+						[12, 12],
+						[10, 12],
+						[10, 10]
+					]
+				]
 			]
 		};
 		expect(pointInGeometry(two, [11, 11])).toBe(true);
@@ -69,7 +96,20 @@ describe('bboxOf', () => {
 
 describe('svgOutline', () => {
 	it('fits the longer side to the size and flips latitude', () => {
-		const outline = svgOutline({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [0, 0]]] }, 100);
+		const outline = svgOutline(
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						[0, 0],
+						[2, 0],
+						[2, 1],
+						[0, 0]
+					]
+				]
+			},
+			100
+		);
 		expect(outline.width).toBe(100);
 		expect(outline.height).toBe(50);
 		expect(outline.path.startsWith('M0 50L100 50L100 0L0 50Z')).toBe(true);
@@ -83,32 +123,68 @@ describe('parseAreaCollection', () => {
 		expect(features[0]?.properties).toEqual({ a: 1 });
 	});
 	it('says where a syntax error is', () => {
-		expect(problemOf('{\n"type": "FeatureCollection",\n"features" [\n]}')).toMatch(/^areas\.geojson:3: not valid JSON/);
+		expect(problemOf('{\n"type": "FeatureCollection",\n"features" [\n]}')).toMatch(
+			/^areas\.geojson:3: not valid JSON/
+		);
 	});
 	it('says a cut-short file may be truncated, at its last line', () => {
 		const text = collection(feature({ a: 1 }));
 		const cut = text.slice(0, Math.floor(text.length / 2));
-		expect(problemOf(cut)).toBe(`areas.geojson:${cut.trimEnd().split('\n').length}: the file ends too early; it may be truncated`);
+		expect(problemOf(cut)).toBe(
+			`areas.geojson:${cut.trimEnd().split('\n').length}: the file ends too early; it may be truncated`
+		);
 	});
 	it('says a file that is not JSON is not GeoJSON', () => {
-		expect(problemOf('lsoa21_code,lsoa21_name\nE01023750,Stevenage 009A\n')).toBe('areas.geojson:1: not JSON, so not a GeoJSON file');
+		expect(problemOf('lsoa21_code,lsoa21_name\nE01023750,Stevenage 009A\n')).toBe(
+			'areas.geojson:1: not JSON, so not a GeoJSON file'
+		);
 		expect(problemOf('')).toBe('areas.geojson:1: the file is empty');
 	});
 	it('refuses JSON that is not a FeatureCollection', () => {
-		expect(problemOf('{"type": "Feature"}')).toBe('areas.geojson:1: not a GeoJSON FeatureCollection (found a Feature)');
-		expect(problemOf('[1, 2]')).toBe('areas.geojson:1: not a GeoJSON FeatureCollection (found JSON)');
+		expect(problemOf('{"type": "Feature"}')).toBe(
+			'areas.geojson:1: not a GeoJSON FeatureCollection (found a Feature)'
+		);
+		expect(problemOf('[1, 2]')).toBe(
+			'areas.geojson:1: not a GeoJSON FeatureCollection (found JSON)'
+		);
 	});
 	it('names the feature without a geometry or with the wrong kind', () => {
-		expect(problemOf(collection(feature({}), feature({}, null)))).toBe('areas.geojson: feature 2 has no geometry');
+		expect(problemOf(collection(feature({}), feature({}, null)))).toBe(
+			'areas.geojson: feature 2 has no geometry'
+		);
 		expect(problemOf(collection(feature({}, { type: 'Point', coordinates: [0, 0] })))).toBe(
 			'areas.geojson: feature 1 has a Point geometry; only Polygon and MultiPolygon areas can be places'
 		);
-		expect(problemOf(collection(feature({}, { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] })))).toBe(
-			'areas.geojson: feature 1 has an invalid geometry: a ring has fewer than 4 positions'
-		);
+		expect(
+			problemOf(
+				collection(
+					feature(
+						{},
+						{
+							type: 'Polygon',
+							coordinates: [
+								[
+									[0, 0],
+									[1, 1],
+									[0, 0]
+								]
+							]
+						}
+					)
+				)
+			)
+		).toBe('areas.geojson: feature 1 has an invalid geometry: a ring has fewer than 4 positions');
 	});
 	it('never throws anything but a GeoJsonError on garbage', () => {
-		for (const garbage of ['null', '"x"', '{}', '{"type":"FeatureCollection"}', '{"type":"FeatureCollection","features":[1]}', '\u0000\u0001', '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[["x"]]]}}]}']) {
+		for (const garbage of [
+			'null',
+			'"x"',
+			'{}',
+			'{"type":"FeatureCollection"}',
+			'{"type":"FeatureCollection","features":[1]}',
+			'\u0000\u0001',
+			'{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[["x"]]]}}]}'
+		]) {
 			expect(() => parseAreaCollection(garbage, 'g.geojson')).toThrow(GeoJsonError);
 		}
 	});
@@ -123,39 +199,65 @@ describe('readOnsAreas', () => {
 			lsoa: { code: 'LSOA21CD', name: 'LSOA21NM' },
 			ward: { code: 'WD22CD', name: 'WD22NM' }
 		});
-		expect(detectOnsProperties({ ward22_name: '', ward22_code: '', ltla24_code: '', ltla24_name: '' })).toEqual({
+		expect(
+			detectOnsProperties({ ward22_name: '', ward22_code: '', ltla24_code: '', ltla24_name: '' })
+		).toEqual({
 			ward: { code: 'ward22_code', name: 'ward22_name' },
 			council: { code: 'ltla24_code', name: 'ltla24_name' }
 		});
 	});
 	it('reads each LSOA with its ward', () => {
-		const features = parseAreaCollection(collection(lsoa('E01000001'), lsoa('E01000002', 'E05000002')), 'f');
+		const features = parseAreaCollection(
+			collection(lsoa('E01000001'), lsoa('E01000002', 'E05000002')),
+			'f'
+		);
 		const areas = readOnsAreas(features, { fileName: 'f', level: 'lsoa' });
-		expect(areas.map((a) => [a.code, a.ward?.code])).toEqual([['E01000001', 'E05000001'], ['E01000002', 'E05000002']]);
+		expect(areas.map((a) => [a.code, a.ward?.code])).toEqual([
+			['E01000001', 'E05000001'],
+			['E01000002', 'E05000002']
+		]);
 	});
 	it('names the feature missing its code', () => {
 		const features = parseAreaCollection(collection(lsoa('E01000001'), lsoa('')), 'f');
-		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow('f: feature 2 has no LSOA21CD');
+		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow(
+			'f: feature 2 has no LSOA21CD'
+		);
 	});
 	it('refuses a file without the properties of the level asked for', () => {
-		const features = parseAreaCollection(collection(feature({ WD22CD: 'E05000001', WD22NM: 'W' })), 'f');
-		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow(/feature 1 has no LSOA code and name properties/);
+		const features = parseAreaCollection(
+			collection(feature({ WD22CD: 'E05000001', WD22NM: 'W' })),
+			'f'
+		);
+		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow(
+			/feature 1 has no LSOA code and name properties/
+		);
 	});
 	it('refuses a code that appears twice', () => {
 		const features = parseAreaCollection(collection(lsoa('E01000001'), lsoa('E01000001')), 'f');
-		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow('f: feature 2: E01000001 appears twice in the file');
+		expect(() => readOnsAreas(features, { fileName: 'f', level: 'lsoa' })).toThrow(
+			'f: feature 2: E01000001 appears twice in the file'
+		);
 	});
 });
 
-describe.runIf(hasSharedData('uk/geo', 'GeoJSON tests on the Stevenage boundaries'))('Stevenage boundaries', () => {
-	it('reads 54 LSOAs in 13 wards', () => {
-		const features = parseAreaCollection(readSharedText('uk/geo', 'lsoa21_stevenage.geojson'), 'lsoa21_stevenage.geojson');
-		const areas = readOnsAreas(features, { fileName: 'lsoa21_stevenage.geojson', level: 'lsoa' });
-		expect(areas).toHaveLength(54);
-		expect(new Set(areas.map((a) => a.ward?.code)).size).toBe(13);
-	});
-	it('reads 13 wards of 2022', () => {
-		const features = parseAreaCollection(readSharedText('uk/geo', 'wards22_stevenage.geojson'), 'wards22_stevenage.geojson');
-		expect(readOnsAreas(features, { fileName: 'w', level: 'ward' })).toHaveLength(13);
-	});
-});
+describe.runIf(hasSharedData('uk/geo', 'GeoJSON tests on the Stevenage boundaries'))(
+	'Stevenage boundaries',
+	() => {
+		it('reads 54 LSOAs in 13 wards', () => {
+			const features = parseAreaCollection(
+				readSharedText('uk/geo', 'lsoa21_stevenage.geojson'),
+				'lsoa21_stevenage.geojson'
+			);
+			const areas = readOnsAreas(features, { fileName: 'lsoa21_stevenage.geojson', level: 'lsoa' });
+			expect(areas).toHaveLength(54);
+			expect(new Set(areas.map((a) => a.ward?.code)).size).toBe(13);
+		});
+		it('reads 13 wards of 2022', () => {
+			const features = parseAreaCollection(
+				readSharedText('uk/geo', 'wards22_stevenage.geojson'),
+				'wards22_stevenage.geojson'
+			);
+			expect(readOnsAreas(features, { fileName: 'w', level: 'ward' })).toHaveLength(13);
+		});
+	}
+);

@@ -58,10 +58,14 @@ function parseJson(text: string, fileName: string): unknown {
 		const at = /at position (\d+)/.exec(message);
 		const end = text.trimEnd().length;
 		if (at?.[1] !== undefined && Number(at[1]) >= end) {
-			throw new GeoJsonError(`${fileName}:${lineOf(text, end)}: the file ends too early; it may be truncated`);
+			throw new GeoJsonError(
+				`${fileName}:${lineOf(text, end)}: the file ends too early; it may be truncated`
+			);
 		}
 		const line = at?.[1] !== undefined ? lineOf(text, Number(at[1])) : 1;
-		const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '');
+		const reason = message
+			.replace(/\s*(in JSON )?at position \d+.*$/, '')
+			.replace(/, ".*" is not valid JSON$/, '');
 		throw new GeoJsonError(`${fileName}:${line}: not valid JSON (${reason})`);
 	}
 }
@@ -104,7 +108,9 @@ function polygonProblem(rings: unknown): string | null {
  * Checks that `value` is a Polygon or MultiPolygon geometry. Returns the geometry, or a
  * plain-English reason it is not one.
  */
-export function checkAreaGeometry(value: unknown): { geometry: AreaGeometry } | { problem: string } {
+export function checkAreaGeometry(
+	value: unknown
+): { geometry: AreaGeometry } | { problem: string } {
 	if (!isRecord(value)) return { problem: 'has no geometry' };
 	if (value.type === 'Polygon') {
 		const problem = polygonProblem(value.coordinates);

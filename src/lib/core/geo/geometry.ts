@@ -85,7 +85,10 @@ export function svgOutline(geometry: AreaGeometry, size = 300): SvgOutline {
 	const parts: string[] = [];
 	for (const polygon of polygonsOf(geometry)) {
 		for (const ring of polygon) {
-			const points = ring.map(([x, y]) => `${round(((x as number) - minX) * k * scale)} ${round((maxY - (y as number)) * scale)}`);
+			const points = ring.map(
+				([x, y]) =>
+					`${round(((x as number) - minX) * k * scale)} ${round((maxY - (y as number)) * scale)}`
+			);
 			parts.push(`M${points.join('L')}Z`);
 		}
 	}

@@ -14,5 +14,12 @@ export {
 	type OnsAreaProperties,
 	type Position
 } from './geojson';
-export { bboxContains, bboxOf, pointInGeometry, svgOutline, type BBox, type SvgOutline } from './geometry';
+export {
+	bboxContains,
+	bboxOf,
+	pointInGeometry,
+	svgOutline,
+	type BBox,
+	type SvgOutline
+} from './geometry';
 export { readOnsAreas, type OnsArea, type OnsAreaLevel } from './ons-areas';

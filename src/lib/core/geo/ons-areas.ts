@@ -3,7 +3,13 @@
  * and name and, for LSOAs, the ward it lies in. The property names are detected from the first
  * feature (see {@link detectOnsProperties}) and every feature must then carry them.
  */
-import { detectOnsProperties, GeoJsonError, isOnsCode, type AreaFeature, type AreaGeometry } from './geojson';
+import {
+	detectOnsProperties,
+	GeoJsonError,
+	isOnsCode,
+	type AreaFeature,
+	type AreaGeometry
+} from './geojson';
 
 /** Which kind of area a file holds. */
 export type OnsAreaLevel = 'ward' | 'lsoa';
@@ -27,7 +33,10 @@ function text(value: unknown): string | undefined {
  * Reads the areas of `level` from features. Throws {@link GeoJsonError} naming the feature and
  * property when a code or name is missing or a code appears twice.
  */
-export function readOnsAreas(features: AreaFeature[], options: { fileName: string; level: OnsAreaLevel }): OnsArea[] {
+export function readOnsAreas(
+	features: AreaFeature[],
+	options: { fileName: string; level: OnsAreaLevel }
+): OnsArea[] {
 	const { fileName, level } = options;
 	const first = features[0];
 	if (!first) throw new GeoJsonError(`${fileName}: the FeatureCollection has no features`);
@@ -51,7 +60,8 @@ export function readOnsAreas(features: AreaFeature[], options: { fileName: strin
 		const code = text(feature.properties[own.code]);
 		const name = text(feature.properties[own.name]);
 		if (!code) throw new GeoJsonError(`${where} has no ${own.code}`);
-		if (!isOnsCode(code)) throw new GeoJsonError(`${where}: ${own.code} "${code}" is not an ONS code like E01023750`);
+		if (!isOnsCode(code))
+			throw new GeoJsonError(`${where}: ${own.code} "${code}" is not an ONS code like E01023750`);
 		if (!name) throw new GeoJsonError(`${where} has no ${own.name}`);
 		if (seen.has(code)) throw new GeoJsonError(`${where}: ${code} appears twice in the file`);
 		seen.add(code);
@@ -60,7 +70,10 @@ export function readOnsAreas(features: AreaFeature[], options: { fileName: strin
 			const wardCode = text(feature.properties[detected.ward.code]);
 			const wardName = text(feature.properties[detected.ward.name]);
 			if (!wardCode) throw new GeoJsonError(`${where} has no ${detected.ward.code}`);
-			if (!isOnsCode(wardCode)) throw new GeoJsonError(`${where}: ${detected.ward.code} "${wardCode}" is not an ONS code like E05015625`);
+			if (!isOnsCode(wardCode))
+				throw new GeoJsonError(
+					`${where}: ${detected.ward.code} "${wardCode}" is not an ONS code like E05015625`
+				);
 			if (!wardName) throw new GeoJsonError(`${where} has no ${detected.ward.name}`);
 			area.ward = { code: wardCode, name: wardName };
 		}

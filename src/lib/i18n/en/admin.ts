@@ -4,9 +4,11 @@
  */
 export const admin = {
 	'admin.title': 'Admin',
-	'admin.lead': 'Look after the places where you have a role: their details, the people who help run them, organisations and the audit log.',
+	'admin.lead':
+		'Look after the places where you have a role: their details, the people who help run them, organisations and the audit log.',
 	'admin.yourPlaces': 'Places you look after',
-	'admin.noPlaces': 'You do not have a role on any place yet. Ask the administrator of your area to give you one.',
+	'admin.noPlaces':
+		'You do not have a role on any place yet. Ask the administrator of your area to give you one.',
 	'admin.yourRoles': 'Your roles: {roles}',
 	'admin.nav.label': 'Admin',
 	'admin.nav.dashboard': 'Dashboard',
@@ -27,7 +29,8 @@ export const admin = {
 	'admin.role.hint.admin': 'Can change places, give roles and read the audit log.',
 
 	'admin.places.title': 'Places',
-	'admin.places.lead': 'Add a ward or neighbourhood, or change the details of a place you look after.',
+	'admin.places.lead':
+		'Add a ward or neighbourhood, or change the details of a place you look after.',
 	'admin.places.caption': 'Places you look after',
 	'admin.places.name': 'Name',
 	'admin.places.level': 'Level',
@@ -39,7 +42,8 @@ export const admin = {
 	'admin.places.parentHint': 'A ward goes in a council; a neighbourhood goes in a ward.',
 	'admin.places.nameLabel': 'Name',
 	'admin.places.codeLabel': 'ONS code (optional)',
-	'admin.places.codeHint': 'For example E05015625 for a ward or E01023750 for a neighbourhood (LSOA).',
+	'admin.places.codeHint':
+		'For example E05015625 for a ward or E01023750 for a neighbourhood (LSOA).',
 	'admin.places.descriptionLabel': 'Description (optional)',
 	'admin.places.create': 'Add place',
 	'admin.places.created': '{name} has been added',
@@ -49,7 +53,8 @@ export const admin = {
 	'admin.places.chooseParent': 'Choose a place',
 
 	'admin.people.title': 'People',
-	'admin.people.lead': 'Give people a role on a place you look after. A role applies to that place and the places inside it.',
+	'admin.people.lead':
+		'Give people a role on a place you look after. A role applies to that place and the places inside it.',
 	'admin.people.inviteTitle': 'Give someone a role',
 	'admin.people.email': 'Email address',
 	'admin.people.emailHint': 'If they do not have an account yet, we will email them an invitation.',
@@ -97,11 +102,13 @@ export const admin = {
 	'admin.organisations.created': '{name} has been added',
 	'admin.organisations.edit': 'Change',
 	'admin.organisations.editHidden': 'details of {name}',
-	'admin.organisations.none': 'You cannot add organisations. Ask an organiser or administrator of your area.',
+	'admin.organisations.none':
+		'You cannot add organisations. Ask an organiser or administrator of your area.',
 	'admin.organisations.otherPlaces': 'Also works in places you do not look after: {places}.',
 
 	'admin.audit.title': 'Audit log',
-	'admin.audit.lead': 'Every change made in places you look after, newest first. Entries can never be changed or deleted.',
+	'admin.audit.lead':
+		'Every change made in places you look after, newest first. Entries can never be changed or deleted.',
 	'admin.audit.place': 'Place',
 	'admin.audit.filter': 'Show',
 	'admin.audit.caption': 'Changes in {place}',
@@ -122,7 +129,8 @@ export const admin = {
 	'admin.audit.none': 'You cannot read the audit log. Ask an administrator of your area.',
 
 	'admin.validation.emailRequired': 'Enter an email address',
-	'admin.validation.emailFormat': 'Enter an email address in the correct format, like name@example.com',
+	'admin.validation.emailFormat':
+		'Enter an email address in the correct format, like name@example.com',
 	'admin.validation.role': 'Select a role',
 	'admin.validation.place': 'Select a place',
 	'admin.validation.person': 'Select a person',
@@ -131,7 +139,8 @@ export const admin = {
 	'admin.validation.orgNameRequired': 'Enter the name of the organisation',
 	'admin.validation.orgKind': 'Select the kind of organisation',
 	'admin.validation.phoneFormat': 'Enter a phone number, like 01632 960 001',
-	'admin.validation.websiteFormat': 'Enter a website address starting with https://, like https://example.org',
+	'admin.validation.websiteFormat':
+		'Enter a website address starting with https://, like https://example.org',
 	'admin.validation.orgPlaces': 'Select at least one place where the organisation works',
 	'admin.validation.organisation': 'Select an organisation',
 

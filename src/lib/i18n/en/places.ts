@@ -4,7 +4,8 @@
  */
 export const places = {
 	'places.title': 'Places',
-	'places.lead': 'Councils, their wards and the neighbourhoods in them. Choose a place to see what is happening there.',
+	'places.lead':
+		'Councils, their wards and the neighbourhoods in them. Choose a place to see what is happening there.',
 	'places.empty': 'No places have been set up yet.',
 	'places.councilWards': '{count, plural, =0 {No wards yet} one {# ward} other {# wards}}',
 	'places.wardsOf': 'Wards in {name}',
@@ -45,7 +46,8 @@ export const places = {
 	'places.validation.descriptionTooLong': 'Description must be 2,000 characters or fewer',
 
 	'places.organisationsPage.title': 'Organisations',
-	'places.organisationsPage.lead': 'Community groups, charities, social enterprises and parish councils working in places on Powershare.',
+	'places.organisationsPage.lead':
+		'Community groups, charities, social enterprises and parish councils working in places on Powershare.',
 	'places.organisationsPage.empty': 'No organisations have been added yet.',
 	'places.organisationsPage.caption': 'Organisations',
 	'places.organisationsPage.name': 'Name',

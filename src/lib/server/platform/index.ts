@@ -7,7 +7,11 @@ export { childLogger, logger, type Logger } from './logger';
 // Places, roles and organisations.
 export { createCouncil, createPlace, childLevelOf } from './places/create-place';
 export { updatePlace } from './places/update-place';
-export { importPlaces, type ImportPlacesInput, type ImportPlacesResult } from './places/import-places';
+export {
+	importPlaces,
+	type ImportPlacesInput,
+	type ImportPlacesResult
+} from './places/import-places';
 export {
 	countPlaces,
 	findNeighbourhoodForPoint,
@@ -29,12 +33,27 @@ export {
 	type PlaceActivity,
 	type PlaceActivityProvider
 } from './places/activity';
-export { createPlaceSchema, updatePlaceSchema, type CreatePlaceInput, type UpdatePlaceInput } from './places/validation';
+export {
+	createPlaceSchema,
+	updatePlaceSchema,
+	type CreatePlaceInput,
+	type UpdatePlaceInput
+} from './places/validation';
 export { grantRole, type RoleGrant } from './roles/grant-role';
 export { revokeRole } from './roles/revoke-role';
-export { invitePerson, INVITATION_DAYS, type Invitation, type InvitePersonResult } from './roles/invite-person';
+export {
+	invitePerson,
+	INVITATION_DAYS,
+	type Invitation,
+	type InvitePersonResult
+} from './roles/invite-person';
 export { acceptInvitations } from './roles/accept-invitations';
-export { listPeople, type PeopleList, type PendingInvitation, type PersonWithGrants } from './roles/list-people';
+export {
+	listPeople,
+	type PeopleList,
+	type PendingInvitation,
+	type PersonWithGrants
+} from './roles/list-people';
 export { listManagedPlaces, listPlacesForAction, type ManagedPlace } from './roles/queries';
 export {
 	grantRoleSchema,
@@ -63,12 +82,25 @@ export {
 export { formValues, validate, type Validated } from './validation';
 
 // Errors, permissions and the audit log, for routes.
-export { DomainError, httpStatusOf, isDomainError, type DomainErrorCode, type FieldError } from './errors';
+export {
+	DomainError,
+	httpStatusOf,
+	isDomainError,
+	type DomainErrorCode,
+	type FieldError
+} from './errors';
 export { can, rolesOn, type Action, type Actor } from './permissions';
 export { listAudit, type AuditPage } from './audit';
 
 // Accounts: sign-up, sign-in, magic links, password reset, the account page and the outbox.
-export { createAuth, getAuth, authSettingsFromEnv, minPasswordLength, type Auth, type AuthSettings } from './auth';
+export {
+	createAuth,
+	getAuth,
+	authSettingsFromEnv,
+	minPasswordLength,
+	type Auth,
+	type AuthSettings
+} from './auth';
 export {
 	getAccount,
 	listNeighbourhoods,

@@ -14,7 +14,11 @@ export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErr
  * Parses `input` with `schema`. Each issue becomes one field error, the first per field, with
  * its message key translated by `translate` (English by default).
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, translate: Translate = english): Validated<z.infer<S>> {
+export function validate<S extends z.ZodType>(
+	schema: S,
+	input: unknown,
+	translate: Translate = english
+): Validated<z.infer<S>> {
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldError[] = [];

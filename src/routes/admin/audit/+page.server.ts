@@ -17,7 +17,10 @@ function describe(details: Record<string, unknown>): string {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = requireSignedIn(locals, url);
 	const db = await getDatabase();
-	const [managed, places] = await Promise.all([listManagedPlaces(db, actor, 'audit.view'), listPlacesForAction(db, actor, 'audit.view')]);
+	const [managed, places] = await Promise.all([
+		listManagedPlaces(db, actor, 'audit.view'),
+		listPlacesForAction(db, actor, 'audit.view')
+	]);
 	if (managed.length === 0) error(403, 'You cannot read the audit log of any place.');
 	const wanted = url.searchParams.get('place');
 	const place = places.find((p) => p.id === wanted) ?? managed[0]!;

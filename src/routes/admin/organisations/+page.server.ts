@@ -22,8 +22,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		listOrganisations(db, { withinPaths: managed.map((m) => m.path), page: pageParam(url) })
 	]);
 	return {
-		places: places.map((p) => ({ id: p.id, name: p.name, level: p.level, depth: p.path.split('/').length })),
-		organisations: organisations.items.map((o) => ({ id: o.id, name: o.name, slug: o.slug, kind: o.kind })),
+		places: places.map((p) => ({
+			id: p.id,
+			name: p.name,
+			level: p.level,
+			depth: p.path.split('/').length
+		})),
+		organisations: organisations.items.map((o) => ({
+			id: o.id,
+			name: o.name,
+			slug: o.slug,
+			kind: o.kind
+		})),
 		page: organisations.page,
 		totalPages: organisations.totalPages
 	};
@@ -35,7 +45,11 @@ export const actions: Actions = {
 		const parsed = validate(createOrganisationSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		try {
-			const organisation = await createOrganisation(await getDatabase(), actorOf(locals), parsed.data);
+			const organisation = await createOrganisation(
+				await getDatabase(),
+				actorOf(locals),
+				parsed.data
+			);
 			return { created: { name: organisation.name, slug: organisation.slug } };
 		} catch (cause) {
 			return failFromError(cause, values);

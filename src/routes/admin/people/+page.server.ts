@@ -10,7 +10,14 @@ import {
 	revokeRoleSchema,
 	validate
 } from '$lib/server/platform';
-import { actorOf, errorPage, failFromError, invalid, pageParam, requireSignedIn } from '../form-helpers';
+import {
+	actorOf,
+	errorPage,
+	failFromError,
+	invalid,
+	pageParam,
+	requireSignedIn
+} from '../form-helpers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -23,11 +30,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const list = await listPeople(db, actor, { placeId, page: pageParam(url) });
 		return {
 			placeId: placeId ?? '',
-			places: places.map((p) => ({ id: p.id, name: p.name, level: p.level, depth: p.path.split('/').length })),
+			places: places.map((p) => ({
+				id: p.id,
+				name: p.name,
+				level: p.level,
+				depth: p.path.split('/').length
+			})),
 			people: list.people.items,
 			page: list.people.page,
 			totalPages: list.people.totalPages,
-			invitations: list.invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString(), createdAt: i.createdAt.toISOString() }))
+			invitations: list.invitations.map((i) => ({
+				...i,
+				expiresAt: i.expiresAt.toISOString(),
+				createdAt: i.createdAt.toISOString()
+			}))
 		};
 	} catch (cause) {
 		errorPage(cause);
@@ -40,8 +56,18 @@ export const actions: Actions = {
 		const parsed = validate(invitePersonSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values, 'invite');
 		try {
-			const result = await invitePerson(await getDatabase(), actorOf(locals), parsed.data, { origin: url.origin });
-			return { invited: { email: parsed.data.email, role: parsed.data.role, placeId: parsed.data.placeId, kind: result.kind, isNew: result.kind === 'invited' || result.isNew } };
+			const result = await invitePerson(await getDatabase(), actorOf(locals), parsed.data, {
+				origin: url.origin
+			});
+			return {
+				invited: {
+					email: parsed.data.email,
+					role: parsed.data.role,
+					placeId: parsed.data.placeId,
+					kind: result.kind,
+					isNew: result.kind === 'invited' || result.isNew
+				}
+			};
 		} catch (cause) {
 			return failFromError(cause, values, 'invite');
 		}

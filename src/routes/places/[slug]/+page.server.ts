@@ -33,7 +33,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	]);
 	const boundary = place.boundary ? (place.boundary as AreaGeometry) : null;
 	return {
-		place: { id: place.id, name: place.name, slug: place.slug, level: place.level, onsCode: place.onsCode, description: place.description },
+		place: {
+			id: place.id,
+			name: place.name,
+			slug: place.slug,
+			level: place.level,
+			onsCode: place.onsCode,
+			description: place.description
+		},
 		ancestors: ancestors.map((a) => ({ name: a.name, slug: a.slug })),
 		children: children.items.map((c) => ({ name: c.name, slug: c.slug, onsCode: c.onsCode })),
 		childrenPage: children.page,

@@ -1,7 +1,12 @@
 /** Reading organisations and the places they work in. Organisations are public. */
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { platformOrganisationPlaces, platformOrganisations, platformPlaces, type OrganisationKind } from '../schema';
+import {
+	platformOrganisationPlaces,
+	platformOrganisations,
+	platformPlaces,
+	type OrganisationKind
+} from '../schema';
 import { pageOptions, toPage, type Page, type PlaceSummary } from '../places/queries';
 
 /** An organisation as stored. */
@@ -11,7 +16,10 @@ export type Organisation = typeof platformOrganisations.$inferSelect;
 export type OrganisationWithPlaces = Organisation & { places: PlaceSummary[] };
 
 /** A line in a list of organisations. */
-export type OrganisationSummary = Pick<Organisation, 'id' | 'name' | 'slug' | 'kind' | 'description'>;
+export type OrganisationSummary = Pick<
+	Organisation,
+	'id' | 'name' | 'slug' | 'kind' | 'description'
+>;
 
 const placeSummary = {
 	id: platformPlaces.id,
@@ -32,7 +40,10 @@ const orgSummary = {
 };
 
 /** The places an organisation works in, by name. */
-export async function listOrganisationPlaces(db: Executor, organisationId: string): Promise<PlaceSummary[]> {
+export async function listOrganisationPlaces(
+	db: Executor,
+	organisationId: string
+): Promise<PlaceSummary[]> {
 	return db
 		.select(placeSummary)
 		.from(platformOrganisationPlaces)
@@ -42,14 +53,26 @@ export async function listOrganisationPlaces(db: Executor, organisationId: strin
 }
 
 /** An organisation by slug, with its places, or null. */
-export async function getOrganisationBySlug(db: Executor, slug: string): Promise<OrganisationWithPlaces | null> {
-	const [row] = await db.select().from(platformOrganisations).where(eq(platformOrganisations.slug, slug));
+export async function getOrganisationBySlug(
+	db: Executor,
+	slug: string
+): Promise<OrganisationWithPlaces | null> {
+	const [row] = await db
+		.select()
+		.from(platformOrganisations)
+		.where(eq(platformOrganisations.slug, slug));
 	return row ? { ...row, places: await listOrganisationPlaces(db, row.id) } : null;
 }
 
 /** An organisation by id, with its places, or null. */
-export async function getOrganisationById(db: Executor, id: string): Promise<OrganisationWithPlaces | null> {
-	const [row] = await db.select().from(platformOrganisations).where(eq(platformOrganisations.id, id));
+export async function getOrganisationById(
+	db: Executor,
+	id: string
+): Promise<OrganisationWithPlaces | null> {
+	const [row] = await db
+		.select()
+		.from(platformOrganisations)
+		.where(eq(platformOrganisations.id, id));
 	return row ? { ...row, places: await listOrganisationPlaces(db, row.id) } : null;
 }
 
@@ -59,7 +82,12 @@ export async function getOrganisationById(db: Executor, id: string): Promise<Org
  */
 export async function listOrganisations(
 	db: Executor,
-	options: { withinPaths?: string[]; kind?: OrganisationKind; page?: number; pageSize?: number } = {}
+	options: {
+		withinPaths?: string[];
+		kind?: OrganisationKind;
+		page?: number;
+		pageSize?: number;
+	} = {}
 ): Promise<Page<OrganisationSummary>> {
 	const { page, pageSize, offset } = pageOptions(options, 25);
 	const conditions: SQL[] = [];
@@ -69,12 +97,24 @@ export async function listOrganisations(
 			.select({ id: platformOrganisationPlaces.organisationId })
 			.from(platformOrganisationPlaces)
 			.innerJoin(platformPlaces, eq(platformPlaces.id, platformOrganisationPlaces.placeId))
-			.where(or(...options.withinPaths.map((p) => or(eq(platformPlaces.path, p), sql`starts_with(${platformPlaces.path}, ${p + '/'})`))));
+			.where(
+				or(
+					...options.withinPaths.map((p) =>
+						or(eq(platformPlaces.path, p), sql`starts_with(${platformPlaces.path}, ${p + '/'})`)
+					)
+				)
+			);
 		conditions.push(inArray(platformOrganisations.id, places));
 	}
 	if (options.kind) conditions.push(eq(platformOrganisations.kind, options.kind));
 	const where = conditions.length ? and(...conditions) : undefined;
 	const [total] = await db.select({ n: count() }).from(platformOrganisations).where(where);
-	const items = await db.select(orgSummary).from(platformOrganisations).where(where).orderBy(asc(platformOrganisations.name), asc(platformOrganisations.id)).limit(pageSize).offset(offset);
+	const items = await db
+		.select(orgSummary)
+		.from(platformOrganisations)
+		.where(where)
+		.orderBy(asc(platformOrganisations.name), asc(platformOrganisations.id))
+		.limit(pageSize)
+		.offset(offset);
 	return toPage(items, total?.n ?? 0, page, pageSize);
 }

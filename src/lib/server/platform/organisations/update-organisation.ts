@@ -13,7 +13,11 @@ import type { UpdateOrganisationInput } from './validation';
  * at least one place the organisation works in to change its details, and on every place they
  * add or remove; places they do not look after stay as they are.
  */
-export async function updateOrganisation(db: Executor, actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationWithPlaces> {
+export async function updateOrganisation(
+	db: Executor,
+	actor: Actor,
+	input: UpdateOrganisationInput
+): Promise<OrganisationWithPlaces> {
 	return db.transaction(async (tx) => {
 		const organisation = await getOrganisationById(tx, input.organisationId);
 		if (!organisation) throw new DomainError('not_found', 'That organisation does not exist.');
@@ -22,7 +26,10 @@ export async function updateOrganisation(db: Executor, actor: Actor, input: Upda
 			(actor.kind === 'person' && actor.isPlatformAdmin) ||
 			organisation.places.some((p) => can(actor, 'organisation.manage', p));
 		if (!mayEdit) {
-			throw new DomainError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden', 'You do not have permission to change this organisation.');
+			throw new DomainError(
+				actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',
+				'You do not have permission to change this organisation.'
+			);
 		}
 		const before = new Set(organisation.places.map((p) => p.id));
 		const after = new Set(input.placeIds);
@@ -31,23 +38,48 @@ export async function updateOrganisation(db: Executor, actor: Actor, input: Upda
 		await requirePlacesForOrganisation(tx, actor, added);
 		for (const place of removed) {
 			if (!can(actor, 'organisation.manage', place)) {
-				throw new DomainError('forbidden', `You cannot remove ${place.name}: you do not look after it.`, [{ field: 'placeIds', message: `You cannot remove ${place.name}` }]);
+				throw new DomainError(
+					'forbidden',
+					`You cannot remove ${place.name}: you do not look after it.`,
+					[{ field: 'placeIds', message: `You cannot remove ${place.name}` }]
+				);
 			}
 		}
 		const { organisationId: _id, placeIds: _placeIds, ...fields } = input;
-		await tx.update(platformOrganisations).set({ ...fields, updatedAt: new Date() }).where(eq(platformOrganisations.id, organisation.id));
+		await tx
+			.update(platformOrganisations)
+			.set({ ...fields, updatedAt: new Date() })
+			.where(eq(platformOrganisations.id, organisation.id));
 		if (removed.length) {
-			await tx.delete(platformOrganisationPlaces).where(and(eq(platformOrganisationPlaces.organisationId, organisation.id), inArray(platformOrganisationPlaces.placeId, removed.map((p) => p.id))));
+			await tx.delete(platformOrganisationPlaces).where(
+				and(
+					eq(platformOrganisationPlaces.organisationId, organisation.id),
+					inArray(
+						platformOrganisationPlaces.placeId,
+						removed.map((p) => p.id)
+					)
+				)
+			);
 		}
-		if (added.length) await tx.insert(platformOrganisationPlaces).values(added.map((placeId) => ({ organisationId: organisation.id, placeId })));
-		const changed = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== (organisation as Record<string, unknown>)[k]);
+		if (added.length)
+			await tx
+				.insert(platformOrganisationPlaces)
+				.values(added.map((placeId) => ({ organisationId: organisation.id, placeId })));
+		const changed = Object.keys(fields).filter(
+			(k) => (fields as Record<string, unknown>)[k] !== (organisation as Record<string, unknown>)[k]
+		);
 		for (const placeId of new Set([...before, ...after])) {
 			await recordAudit(tx, actor, {
 				action: 'organisation.update',
 				placeId,
 				subjectType: 'organisation',
 				subjectId: organisation.id,
-				details: { name: input.name, changed, addedPlaces: added, removedPlaces: removed.map((p) => p.id) }
+				details: {
+					name: input.name,
+					changed,
+					addedPlaces: added,
+					removedPlaces: removed.map((p) => p.id)
+				}
 			});
 		}
 		return (await getOrganisationById(tx, organisation.id))!;

@@ -23,7 +23,11 @@ export type PlaceActivity = {
 /** A module's contribution to place pages. Must only return what `actor` may see. */
 export type PlaceActivityProvider = {
 	id: string;
-	list: (db: Executor, place: Pick<Place, 'id' | 'path' | 'level'>, actor: Actor) => Promise<PlaceActivity[]>;
+	list: (
+		db: Executor,
+		place: Pick<Place, 'id' | 'path' | 'level'>,
+		actor: Actor
+	) => Promise<PlaceActivity[]>;
 };
 
 /** The registered providers. Modules push into it when they load. */
@@ -46,7 +50,10 @@ export async function listPlaceActivity(
 			try {
 				return await provider.list(db, place, actor);
 			} catch (err) {
-				log.error({ err, provider: provider.id, placeId: place.id }, 'place activity provider failed');
+				log.error(
+					{ err, provider: provider.id, placeId: place.id },
+					'place activity provider failed'
+				);
 				return [];
 			}
 		})

@@ -21,14 +21,23 @@ export function childLevelOf(level: PlaceLevel): PlaceLevel | null {
  * Creates a place below a parent the actor may manage (`place.manage` there). The level follows
  * from the parent's. A council, which has no parent, is created by {@link createCouncil}.
  */
-export async function createPlace(db: Executor, actor: Actor, input: CreatePlaceInput): Promise<Place> {
+export async function createPlace(
+	db: Executor,
+	actor: Actor,
+	input: CreatePlaceInput
+): Promise<Place> {
 	return db.transaction(async (tx) => {
 		const parent = await getPlaceById(tx, input.parentId);
-		if (!parent) throw new DomainError('not_found', 'That place does not exist.', [{ field: 'parentId', message: 'Select a place that exists' }]);
+		if (!parent)
+			throw new DomainError('not_found', 'That place does not exist.', [
+				{ field: 'parentId', message: 'Select a place that exists' }
+			]);
 		requireCan(actor, 'place.manage', parent);
 		const level = childLevelOf(parent.level);
 		if (!level) {
-			throw new DomainError('invalid', 'A neighbourhood cannot contain other places.', [{ field: 'parentId', message: 'Select a council or a ward' }]);
+			throw new DomainError('invalid', 'A neighbourhood cannot contain other places.', [
+				{ field: 'parentId', message: 'Select a council or a ward' }
+			]);
 		}
 		return insertPlace(tx, actor, { ...input, parent, level });
 	});
@@ -44,18 +53,33 @@ export async function createCouncil(
 	input: { name: string; onsCode?: string | null; description?: string | null }
 ): Promise<Place> {
 	if (!(actor.kind === 'system' || (actor.kind === 'person' && actor.isPlatformAdmin))) {
-		throw new DomainError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden', 'Only a platform administrator can add a council.');
+		throw new DomainError(
+			actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden',
+			'Only a platform administrator can add a council.'
+		);
 	}
-	return db.transaction((tx) => insertPlace(tx, actor, { ...input, parent: null, level: 'council' }));
+	return db.transaction((tx) =>
+		insertPlace(tx, actor, { ...input, parent: null, level: 'council' })
+	);
 }
 
 async function insertPlace(
 	db: Executor,
 	actor: Actor,
-	input: { name: string; onsCode?: string | null; description?: string | null; boundary?: unknown; parent: Place | null; level: PlaceLevel }
+	input: {
+		name: string;
+		onsCode?: string | null;
+		description?: string | null;
+		boundary?: unknown;
+		parent: Place | null;
+		level: PlaceLevel;
+	}
 ): Promise<Place> {
 	if (input.onsCode) {
-		const [clash] = await db.select({ name: platformPlaces.name }).from(platformPlaces).where(eq(platformPlaces.onsCode, input.onsCode));
+		const [clash] = await db
+			.select({ name: platformPlaces.name })
+			.from(platformPlaces)
+			.where(eq(platformPlaces.onsCode, input.onsCode));
 		if (clash) {
 			throw new DomainError('conflict', `${clash.name} already has the code ${input.onsCode}.`, [
 				{ field: 'onsCode', message: `${clash.name} already has this code` }
@@ -65,7 +89,10 @@ async function insertPlace(
 	let boundary: unknown = null;
 	if (input.boundary !== undefined && input.boundary !== null) {
 		const checked = checkAreaGeometry(input.boundary);
-		if ('problem' in checked) throw new DomainError('invalid', `The boundary ${checked.problem}.`, [{ field: 'boundary', message: `The boundary ${checked.problem}` }]);
+		if ('problem' in checked)
+			throw new DomainError('invalid', `The boundary ${checked.problem}.`, [
+				{ field: 'boundary', message: `The boundary ${checked.problem}` }
+			]);
 		boundary = checked.geometry;
 	}
 	const id = newId();
@@ -90,7 +117,12 @@ async function insertPlace(
 		placeId: id,
 		subjectType: 'place',
 		subjectId: id,
-		details: { name: input.name, level: input.level, onsCode: input.onsCode ?? null, parentId: input.parent?.id ?? null }
+		details: {
+			name: input.name,
+			level: input.level,
+			onsCode: input.onsCode ?? null,
+			parentId: input.parent?.id ?? null
+		}
 	});
 	return place!;
 }

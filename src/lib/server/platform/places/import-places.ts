@@ -1,6 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { bboxOf, GeoJsonError, isOnsCode, parseAreaCollection, readOnsAreas, type AreaGeometry, type OnsArea } from '../../../core/geo/index';
+import {
+	bboxOf,
+	GeoJsonError,
+	isOnsCode,
+	parseAreaCollection,
+	readOnsAreas,
+	type AreaGeometry,
+	type OnsArea
+} from '../../../core/geo/index';
 import { recordAudit } from '../audit';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
@@ -47,10 +55,17 @@ type Row = typeof platformPlaces.$inferInsert;
  * happens in one transaction: a bad file, or a code already used elsewhere, changes nothing.
  * Needs `place.import` on the council.
  */
-export async function importPlaces(db: Executor, actor: Actor, input: ImportPlacesInput): Promise<ImportPlacesResult> {
+export async function importPlaces(
+	db: Executor,
+	actor: Actor,
+	input: ImportPlacesInput
+): Promise<ImportPlacesResult> {
 	let areas: OnsArea[];
 	try {
-		areas = readOnsAreas(parseAreaCollection(input.geojson, input.fileName), { fileName: input.fileName, level: input.level });
+		areas = readOnsAreas(parseAreaCollection(input.geojson, input.fileName), {
+			fileName: input.fileName,
+			level: input.level
+		});
 	} catch (error) {
 		if (error instanceof GeoJsonError) throw new DomainError('invalid', error.message);
 		throw error;
@@ -59,23 +74,35 @@ export async function importPlaces(db: Executor, actor: Actor, input: ImportPlac
 		const { parent, created: parentCreated } = await resolveParent(tx, actor, input);
 		requireCan(actor, 'place.import', parent);
 		if (parent.level !== 'council') {
-			throw new DomainError('invalid', `${parent.name} is a ${parent.level}; wards and neighbourhoods are imported under a council.`);
+			throw new DomainError(
+				'invalid',
+				`${parent.name} is a ${parent.level}; wards and neighbourhoods are imported under a council.`
+			);
 		}
 
 		const wardsInFile = new Map<string, { name: string; geometry?: AreaGeometry }>();
 		if (input.level === 'ward') {
-			for (const area of areas) wardsInFile.set(area.code, { name: area.name, geometry: area.geometry });
+			for (const area of areas)
+				wardsInFile.set(area.code, { name: area.name, geometry: area.geometry });
 		} else {
-			for (const area of areas) if (area.ward && !wardsInFile.has(area.ward.code)) wardsInFile.set(area.ward.code, { name: area.ward.name });
+			for (const area of areas)
+				if (area.ward && !wardsInFile.has(area.ward.code))
+					wardsInFile.set(area.ward.code, { name: area.ward.name });
 		}
 		const neighbourhoods = input.level === 'lsoa' ? areas : [];
 
-		const existing = await placesByCode(tx, [...wardsInFile.keys(), ...neighbourhoods.map((a) => a.code)]);
+		const existing = await placesByCode(tx, [
+			...wardsInFile.keys(),
+			...neighbourhoods.map((a) => a.code)
+		]);
 		const check = (code: string, level: PlaceLevel) => {
 			const place = existing.get(code);
 			if (!place) return;
 			if (place.level !== level || !isWithin(place, parent.path)) {
-				throw new DomainError('conflict', `${code} is already used by ${place.name} (a ${place.level}) outside ${parent.name}; nothing was imported.`);
+				throw new DomainError(
+					'conflict',
+					`${code} is already used by ${place.name} (a ${place.level}) outside ${parent.name}; nothing was imported.`
+				);
 			}
 		};
 		for (const code of wardsInFile.keys()) check(code, 'ward');
@@ -83,10 +110,23 @@ export async function importPlaces(db: Executor, actor: Actor, input: ImportPlac
 
 		// Wards: create the missing ones under the council, update the rest.
 		const newWards = [...wardsInFile].filter(([code]) => !existing.has(code));
-		const wardSlugs = await freeSlugs(tx, 'places', newWards.map(([, w]) => ({ name: w.name, suffix: parent.name })));
+		const wardSlugs = await freeSlugs(
+			tx,
+			'places',
+			newWards.map(([, w]) => ({ name: w.name, suffix: parent.name }))
+		);
 		const wardRows: Row[] = newWards.map(([code, ward], i) => {
 			const id = newId();
-			return { id, parentId: parent.id, path: `${parent.path}/${id}`, level: 'ward', name: ward.name, slug: wardSlugs[i]!, onsCode: code, ...shape(ward.geometry) };
+			return {
+				id,
+				parentId: parent.id,
+				path: `${parent.path}/${id}`,
+				level: 'ward',
+				name: ward.name,
+				slug: wardSlugs[i]!,
+				onsCode: code,
+				...shape(ward.geometry)
+			};
 		});
 		await insertRows(tx, wardRows);
 		const wardByCode = new Map<string, Pick<Place, 'id' | 'path'>>();
@@ -98,20 +138,37 @@ export async function importPlaces(db: Executor, actor: Actor, input: ImportPlac
 			wardByCode.set(code, place);
 			await tx
 				.update(platformPlaces)
-				.set({ name: ward.name, ...(ward.geometry ? shape(ward.geometry) : {}), updatedAt: new Date() })
+				.set({
+					name: ward.name,
+					...(ward.geometry ? shape(ward.geometry) : {}),
+					updatedAt: new Date()
+				})
 				.where(eq(platformPlaces.id, place.id));
 			wardsUpdated++;
 		}
 
 		// Neighbourhoods: each under the ward the file names; one that moved ward moves with it.
 		const newHoods = neighbourhoods.filter((a) => !existing.has(a.code));
-		const hoodSlugs = await freeSlugs(tx, 'places', newHoods.map((a) => ({ name: a.name, suffix: a.code })));
+		const hoodSlugs = await freeSlugs(
+			tx,
+			'places',
+			newHoods.map((a) => ({ name: a.name, suffix: a.code }))
+		);
 		await insertRows(
 			tx,
 			newHoods.map((area, i): Row => {
 				const ward = wardByCode.get(area.ward!.code)!;
 				const id = newId();
-				return { id, parentId: ward.id, path: `${ward.path}/${id}`, level: 'neighbourhood', name: area.name, slug: hoodSlugs[i]!, onsCode: area.code, ...shape(area.geometry) };
+				return {
+					id,
+					parentId: ward.id,
+					path: `${ward.path}/${id}`,
+					level: 'neighbourhood',
+					name: area.name,
+					slug: hoodSlugs[i]!,
+					onsCode: area.code,
+					...shape(area.geometry)
+				};
 			})
 		);
 		let hoodsUpdated = 0;
@@ -121,7 +178,13 @@ export async function importPlaces(db: Executor, actor: Actor, input: ImportPlac
 			const ward = wardByCode.get(area.ward!.code)!;
 			await tx
 				.update(platformPlaces)
-				.set({ name: area.name, parentId: ward.id, path: `${ward.path}/${place.id}`, ...shape(area.geometry), updatedAt: new Date() })
+				.set({
+					name: area.name,
+					parentId: ward.id,
+					path: `${ward.path}/${place.id}`,
+					...shape(area.geometry),
+					updatedAt: new Date()
+				})
 				.where(eq(platformPlaces.id, place.id));
 			hoodsUpdated++;
 		}
@@ -140,21 +203,38 @@ export async function importPlaces(db: Executor, actor: Actor, input: ImportPlac
 			placeId: parent.id,
 			subjectType: 'place',
 			subjectId: parent.id,
-			details: { fileName: input.fileName, level: input.level, areas: result.areas, created: result.created, updated: result.updated, wardsCreated: result.wardsCreated }
+			details: {
+				fileName: input.fileName,
+				level: input.level,
+				areas: result.areas,
+				created: result.created,
+				updated: result.updated,
+				wardsCreated: result.wardsCreated
+			}
 		});
 		return result;
 	});
 }
 
-async function resolveParent(db: Executor, actor: Actor, input: ImportPlacesInput): Promise<{ parent: Place; created: boolean }> {
+async function resolveParent(
+	db: Executor,
+	actor: Actor,
+	input: ImportPlacesInput
+): Promise<{ parent: Place; created: boolean }> {
 	const found = await findPlaceByCodeOrSlug(db, input.parentCode);
 	if (found) return { parent: found, created: false };
 	if (!input.createParent) {
-		throw new DomainError('not_found', `No place has the code or slug "${input.parentCode}"; to create the council, give its name too.`);
+		throw new DomainError(
+			'not_found',
+			`No place has the code or slug "${input.parentCode}"; to create the council, give its name too.`
+		);
 	}
 	const code = input.parentCode.toUpperCase();
 	if (!isOnsCode(code)) {
-		throw new DomainError('invalid', `"${input.parentCode}" is not an ONS code like E07000243, so a council cannot be created with it.`);
+		throw new DomainError(
+			'invalid',
+			`"${input.parentCode}" is not an ONS code like E07000243, so a council cannot be created with it.`
+		);
 	}
 	const name = input.createParent.name.trim();
 	if (!name) throw new DomainError('invalid', 'Give the new council a name.');
@@ -164,14 +244,18 @@ async function resolveParent(db: Executor, actor: Actor, input: ImportPlacesInpu
 async function placesByCode(db: Executor, codes: string[]): Promise<Map<string, Place>> {
 	const found = new Map<string, Place>();
 	for (let i = 0; i < codes.length; i += 500) {
-		const rows = await db.select().from(platformPlaces).where(inArray(platformPlaces.onsCode, codes.slice(i, i + 500)));
+		const rows = await db
+			.select()
+			.from(platformPlaces)
+			.where(inArray(platformPlaces.onsCode, codes.slice(i, i + 500)));
 		for (const row of rows) if (row.onsCode) found.set(row.onsCode, row);
 	}
 	return found;
 }
 
 async function insertRows(db: Executor, rows: Row[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += CHUNK) await db.insert(platformPlaces).values(rows.slice(i, i + CHUNK));
+	for (let i = 0; i < rows.length; i += CHUNK)
+		await db.insert(platformPlaces).values(rows.slice(i, i + CHUNK));
 }
 
 function shape(geometry: AreaGeometry | undefined): Pick<Row, 'boundary' | 'bbox'> {

@@ -11,10 +11,19 @@ import { platformPlaces, type PlaceLevel } from '../schema';
 export type Place = typeof platformPlaces.$inferSelect;
 
 /** A place without its boundary, for lists. */
-export type PlaceSummary = Pick<Place, 'id' | 'parentId' | 'path' | 'level' | 'name' | 'slug' | 'onsCode'>;
+export type PlaceSummary = Pick<
+	Place,
+	'id' | 'parentId' | 'path' | 'level' | 'name' | 'slug' | 'onsCode'
+>;
 
 /** One page of a list. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; totalPages: number };
+export type Page<T> = {
+	items: T[];
+	total: number;
+	page: number;
+	pageSize: number;
+	totalPages: number;
+};
 
 const summary = {
 	id: platformPlaces.id,
@@ -51,16 +60,27 @@ export async function getPlaceById(db: Executor, id: string): Promise<Place | nu
 }
 
 /** A place by its ONS code or its slug (as typed on the command line), or null. */
-export async function findPlaceByCodeOrSlug(db: Executor, reference: string): Promise<Place | null> {
+export async function findPlaceByCodeOrSlug(
+	db: Executor,
+	reference: string
+): Promise<Place | null> {
 	const [row] = await db
 		.select()
 		.from(platformPlaces)
-		.where(or(eq(platformPlaces.onsCode, reference.toUpperCase()), eq(platformPlaces.slug, reference.toLowerCase())));
+		.where(
+			or(
+				eq(platformPlaces.onsCode, reference.toUpperCase()),
+				eq(platformPlaces.slug, reference.toLowerCase())
+			)
+		);
 	return row ?? null;
 }
 
 /** The places above `place`, from the root down to its parent: the breadcrumbs. */
-export async function listAncestors(db: Executor, place: Pick<Place, 'path' | 'id'>): Promise<PlaceSummary[]> {
+export async function listAncestors(
+	db: Executor,
+	place: Pick<Place, 'path' | 'id'>
+): Promise<PlaceSummary[]> {
 	const ids = place.path.split('/').filter((id) => id !== place.id);
 	if (ids.length === 0) return [];
 	const rows = await db.select(summary).from(platformPlaces).where(inArray(platformPlaces.id, ids));
@@ -76,29 +96,53 @@ export async function listChildren(
 	const { page, pageSize, offset } = pageOptions(options);
 	const where = eq(platformPlaces.parentId, placeId);
 	const [total] = await db.select({ n: count() }).from(platformPlaces).where(where);
-	const items = await db.select(summary).from(platformPlaces).where(where).orderBy(asc(platformPlaces.name), asc(platformPlaces.id)).limit(pageSize).offset(offset);
+	const items = await db
+		.select(summary)
+		.from(platformPlaces)
+		.where(where)
+		.orderBy(asc(platformPlaces.name), asc(platformPlaces.id))
+		.limit(pageSize)
+		.offset(offset);
 	return toPage(items, total?.n ?? 0, page, pageSize);
 }
 
 /** Places by name, optionally of one level, below one place, or whose name contains some text. */
 export async function listPlaces(
 	db: Executor,
-	options: { level?: PlaceLevel; withinPath?: string; search?: string; page?: number; pageSize?: number } = {}
+	options: {
+		level?: PlaceLevel;
+		withinPath?: string;
+		search?: string;
+		page?: number;
+		pageSize?: number;
+	} = {}
 ): Promise<Page<PlaceSummary>> {
 	const { page, pageSize, offset } = pageOptions(options);
 	const conditions: SQL[] = [];
 	if (options.level) conditions.push(eq(platformPlaces.level, options.level));
 	if (options.withinPath) conditions.push(withinPathCondition(options.withinPath));
-	if (options.search?.trim()) conditions.push(sql`${platformPlaces.name} ilike ${'%' + escapeLike(options.search.trim()) + '%'}`);
+	if (options.search?.trim())
+		conditions.push(
+			sql`${platformPlaces.name} ilike ${'%' + escapeLike(options.search.trim()) + '%'}`
+		);
 	const where = conditions.length ? and(...conditions) : undefined;
 	const [total] = await db.select({ n: count() }).from(platformPlaces).where(where);
-	const items = await db.select(summary).from(platformPlaces).where(where).orderBy(asc(platformPlaces.name), asc(platformPlaces.id)).limit(pageSize).offset(offset);
+	const items = await db
+		.select(summary)
+		.from(platformPlaces)
+		.where(where)
+		.orderBy(asc(platformPlaces.name), asc(platformPlaces.id))
+		.limit(pageSize)
+		.offset(offset);
 	return toPage(items, total?.n ?? 0, page, pageSize);
 }
 
 /** SQL for "the place at `path` or below it" (a prefix test on paths, as in permissions.ts). */
 export function withinPathCondition(path: string): SQL {
-	return or(eq(platformPlaces.path, path), sql`starts_with(${platformPlaces.path}, ${path + '/'})`)!;
+	return or(
+		eq(platformPlaces.path, path),
+		sql`starts_with(${platformPlaces.path}, ${path + '/'})`
+	)!;
 }
 
 function escapeLike(text: string): string {
@@ -109,20 +153,37 @@ function escapeLike(text: string): string {
 export type CouncilWithWards = PlaceSummary & { wards: PlaceSummary[] };
 
 /** Councils, a page at a time, each with all its wards (a council has tens of wards, not thousands). */
-export async function listPlaceTree(db: Executor, options: { page?: number; pageSize?: number } = {}): Promise<Page<CouncilWithWards>> {
-	const councils = await listPlaces(db, { level: 'council', page: options.page, pageSize: options.pageSize ?? 20 });
+export async function listPlaceTree(
+	db: Executor,
+	options: { page?: number; pageSize?: number } = {}
+): Promise<Page<CouncilWithWards>> {
+	const councils = await listPlaces(db, {
+		level: 'council',
+		page: options.page,
+		pageSize: options.pageSize ?? 20
+	});
 	const ids = councils.items.map((c) => c.id);
 	const wards = ids.length
-		? await db.select(summary).from(platformPlaces).where(and(eq(platformPlaces.level, 'ward'), inArray(platformPlaces.parentId, ids))).orderBy(asc(platformPlaces.name))
+		? await db
+				.select(summary)
+				.from(platformPlaces)
+				.where(and(eq(platformPlaces.level, 'ward'), inArray(platformPlaces.parentId, ids)))
+				.orderBy(asc(platformPlaces.name))
 		: [];
-	return { ...councils, items: councils.items.map((c) => ({ ...c, wards: wards.filter((w) => w.parentId === c.id) })) };
+	return {
+		...councils,
+		items: councils.items.map((c) => ({ ...c, wards: wards.filter((w) => w.parentId === c.id) }))
+	};
 }
 
 /**
  * The neighbourhood containing a point [longitude, latitude], or null. Bounding boxes in the
  * database narrow the candidates to a handful; the exact test is point-in-polygon on each.
  */
-export async function findNeighbourhoodForPoint(db: Executor, point: [number, number]): Promise<PlaceSummary | null> {
+export async function findNeighbourhoodForPoint(
+	db: Executor,
+	point: [number, number]
+): Promise<PlaceSummary | null> {
 	const [lon, lat] = point;
 	const candidates = await db
 		.select({ ...summary, boundary: platformPlaces.boundary })
@@ -144,7 +205,10 @@ export async function findNeighbourhoodForPoint(db: Executor, point: [number, nu
 
 /** Counts of places by level, for summaries. */
 export async function countPlaces(db: Executor): Promise<Record<PlaceLevel, number>> {
-	const rows = await db.select({ level: platformPlaces.level, n: count() }).from(platformPlaces).groupBy(platformPlaces.level);
+	const rows = await db
+		.select({ level: platformPlaces.level, n: count() })
+		.from(platformPlaces)
+		.groupBy(platformPlaces.level);
 	const counts: Record<PlaceLevel, number> = { council: 0, ward: 0, neighbourhood: 0 };
 	for (const row of rows) counts[row.level] = row.n;
 	return counts;

@@ -15,10 +15,20 @@ export async function freeSlugs(
 	const bases = wanted.map((w) => slugify(w.name));
 	const column = table === 'places' ? platformPlaces.slug : platformOrganisations.slug;
 	const from = table === 'places' ? platformPlaces : platformOrganisations;
-	const candidates = [...new Set(bases.flatMap((b, i) => [b, ...(wanted[i]?.suffix ? [`${b}-${slugify(wanted[i].suffix)}`] : [])]))];
+	const candidates = [
+		...new Set(
+			bases.flatMap((b, i) => [
+				b,
+				...(wanted[i]?.suffix ? [`${b}-${slugify(wanted[i].suffix)}`] : [])
+			])
+		)
+	];
 	const taken = new Set<string>();
 	for (let i = 0; i < candidates.length; i += 500) {
-		const rows = await db.select({ slug: column }).from(from).where(inArray(column, candidates.slice(i, i + 500)));
+		const rows = await db
+			.select({ slug: column })
+			.from(from)
+			.where(inArray(column, candidates.slice(i, i + 500)));
 		for (const row of rows) taken.add(row.slug);
 	}
 	const result: string[] = [];
@@ -30,7 +40,10 @@ export async function freeSlugs(
 			slug = `${base}-${n}`;
 			if (!taken.has(slug)) {
 				// A numbered slug was not in the batch looked up; check it.
-				const rows = await db.select({ slug: column }).from(from).where(inArray(column, [slug]));
+				const rows = await db
+					.select({ slug: column })
+					.from(from)
+					.where(inArray(column, [slug]));
 				if (rows.length > 0) taken.add(slug);
 			}
 		}

@@ -12,7 +12,11 @@ import type { UpdatePlaceInput } from './validation';
  * an administrator of one ward cannot change a sibling ward or the council above. The slug stays,
  * so links to the place keep working.
  */
-export async function updatePlace(db: Executor, actor: Actor, input: UpdatePlaceInput): Promise<Place> {
+export async function updatePlace(
+	db: Executor,
+	actor: Actor,
+	input: UpdatePlaceInput
+): Promise<Place> {
 	return db.transaction(async (tx) => {
 		const place = await getPlaceById(tx, input.placeId);
 		if (!place) throw new DomainError('not_found', 'That place does not exist.');
@@ -30,14 +34,27 @@ export async function updatePlace(db: Executor, actor: Actor, input: UpdatePlace
 		}
 		const changes: Record<string, { from: unknown; to: unknown }> = {};
 		if (place.name !== input.name) changes.name = { from: place.name, to: input.name };
-		if (place.onsCode !== input.onsCode) changes.onsCode = { from: place.onsCode, to: input.onsCode };
-		if (place.description !== input.description) changes.description = { from: place.description, to: input.description };
+		if (place.onsCode !== input.onsCode)
+			changes.onsCode = { from: place.onsCode, to: input.onsCode };
+		if (place.description !== input.description)
+			changes.description = { from: place.description, to: input.description };
 		const [updated] = await tx
 			.update(platformPlaces)
-			.set({ name: input.name, onsCode: input.onsCode, description: input.description, updatedAt: new Date() })
+			.set({
+				name: input.name,
+				onsCode: input.onsCode,
+				description: input.description,
+				updatedAt: new Date()
+			})
 			.where(eq(platformPlaces.id, place.id))
 			.returning();
-		await recordAudit(tx, actor, { action: 'place.update', placeId: place.id, subjectType: 'place', subjectId: place.id, details: { changes } });
+		await recordAudit(tx, actor, {
+			action: 'place.update',
+			placeId: place.id,
+			subjectType: 'place',
+			subjectId: place.id,
+			details: { changes }
+		});
 		return updated!;
 	});
 }

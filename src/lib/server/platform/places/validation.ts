@@ -24,7 +24,11 @@ const onsCode = z
 /** Creating a place below a parent. */
 export const createPlaceSchema = z.object({
 	parentId: z.string().trim().min(1, 'places.validation.parent'),
-	name: z.string().trim().min(1, 'places.validation.nameRequired').max(120, 'places.validation.nameTooLong'),
+	name: z
+		.string()
+		.trim()
+		.min(1, 'places.validation.nameRequired')
+		.max(120, 'places.validation.nameTooLong'),
 	onsCode,
 	description: optionalText(2000, 'places.validation.descriptionTooLong')
 });
@@ -36,7 +40,11 @@ export type CreatePlaceInput = z.infer<typeof createPlaceSchema> & {
 /** Changing a place's name, code or description. */
 export const updatePlaceSchema = z.object({
 	placeId: z.string().trim().min(1, 'places.validation.place'),
-	name: z.string().trim().min(1, 'places.validation.nameRequired').max(120, 'places.validation.nameTooLong'),
+	name: z
+		.string()
+		.trim()
+		.min(1, 'places.validation.nameRequired')
+		.max(120, 'places.validation.nameTooLong'),
 	onsCode,
 	description: optionalText(2000, 'places.validation.descriptionTooLong')
 });

@@ -20,15 +20,36 @@ export async function acceptInvitations(
 		const open = await tx
 			.select()
 			.from(platformInvitations)
-			.where(and(eq(platformInvitations.email, email), isNull(platformInvitations.acceptedAt), gt(platformInvitations.expiresAt, now)));
+			.where(
+				and(
+					eq(platformInvitations.email, email),
+					isNull(platformInvitations.acceptedAt),
+					gt(platformInvitations.expiresAt, now)
+				)
+			);
 		if (open.length === 0) return 0;
-		const actor: Actor = { kind: 'person', userId: user.id, label: user.name || email, isPlatformAdmin: false, grants: [] };
+		const actor: Actor = {
+			kind: 'person',
+			userId: user.id,
+			label: user.name || email,
+			isPlatformAdmin: false,
+			grants: []
+		};
 		for (const invitation of open) {
 			await tx
 				.insert(platformRoleGrants)
-				.values({ id: newId(), userId: user.id, placeId: invitation.placeId, role: invitation.role, grantedBy: invitation.invitedBy })
+				.values({
+					id: newId(),
+					userId: user.id,
+					placeId: invitation.placeId,
+					role: invitation.role,
+					grantedBy: invitation.invitedBy
+				})
 				.onConflictDoNothing();
-			await tx.update(platformInvitations).set({ acceptedAt: now }).where(eq(platformInvitations.id, invitation.id));
+			await tx
+				.update(platformInvitations)
+				.set({ acceptedAt: now })
+				.where(eq(platformInvitations.id, invitation.id));
 			await recordAudit(tx, actor, {
 				action: 'invitation.accept',
 				placeId: invitation.placeId,

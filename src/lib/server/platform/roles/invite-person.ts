@@ -18,7 +18,9 @@ export const INVITATION_DAYS = 14;
 export type Invitation = typeof platformInvitations.$inferSelect;
 
 /** What inviting did: granted the role at once (the person has an account) or sent an invitation. */
-export type InvitePersonResult = { kind: 'granted'; grant: RoleGrant; isNew: boolean } | { kind: 'invited'; invitation: Invitation };
+export type InvitePersonResult =
+	| { kind: 'granted'; grant: RoleGrant; isNew: boolean }
+	| { kind: 'invited'; invitation: Invitation };
 
 /**
  * Invites someone by email to a role on a place. Needs `person.invite` there. When the email
@@ -34,14 +36,24 @@ export async function invitePerson(
 ): Promise<InvitePersonResult> {
 	return db.transaction(async (tx) => {
 		const place = await getPlaceById(tx, input.placeId);
-		if (!place) throw new DomainError('not_found', 'That place does not exist.', [{ field: 'placeId', message: 'Select a place that exists' }]);
+		if (!place)
+			throw new DomainError('not_found', 'That place does not exist.', [
+				{ field: 'placeId', message: 'Select a place that exists' }
+			]);
 		requireCan(actor, 'person.invite', place);
 		const email = input.email.trim().toLowerCase();
 		const roleName = t(`admin.role.${input.role}`);
 		const signInUrl = `${options.origin.replace(/\/$/, '')}/auth/sign-in`;
-		const [user] = await tx.select({ id: platformUsers.id }).from(platformUsers).where(eq(platformUsers.email, email));
+		const [user] = await tx
+			.select({ id: platformUsers.id })
+			.from(platformUsers)
+			.where(eq(platformUsers.email, email));
 		if (user) {
-			const { grant, isNew } = await grantRole(tx, actor, { userId: user.id, placeId: place.id, role: input.role });
+			const { grant, isNew } = await grantRole(tx, actor, {
+				userId: user.id,
+				placeId: place.id,
+				role: input.role
+			});
 			if (isNew) {
 				await sendMail(tx, {
 					to: email,
@@ -66,7 +78,12 @@ export async function invitePerson(
 		await sendMail(tx, {
 			to: email,
 			subject: t('admin.invite.subject', { role: roleName, place: place.name }),
-			text: t('admin.invite.body', { role: roleName, place: place.name, url: signInUrl, days: INVITATION_DAYS })
+			text: t('admin.invite.body', {
+				role: roleName,
+				place: place.name,
+				url: signInUrl,
+				days: INVITATION_DAYS
+			})
 		});
 		await recordAudit(tx, actor, {
 			action: 'person.invite',

@@ -10,10 +10,21 @@ import type { RevokeRoleInput } from './validation';
  * Takes a grant away. Needs `role.grant` on the grant's place. A person cannot take away their
  * own administrator grant, so nobody locks themselves out by mistake; another administrator can.
  */
-export async function revokeRole(db: Executor, actor: Actor, input: RevokeRoleInput): Promise<void> {
+export async function revokeRole(
+	db: Executor,
+	actor: Actor,
+	input: RevokeRoleInput
+): Promise<void> {
 	await db.transaction(async (tx) => {
 		const [grant] = await tx
-			.select({ id: platformRoleGrants.id, userId: platformRoleGrants.userId, role: platformRoleGrants.role, placeId: platformRoleGrants.placeId, path: platformPlaces.path, email: platformUsers.email })
+			.select({
+				id: platformRoleGrants.id,
+				userId: platformRoleGrants.userId,
+				role: platformRoleGrants.role,
+				placeId: platformRoleGrants.placeId,
+				path: platformPlaces.path,
+				email: platformUsers.email
+			})
 			.from(platformRoleGrants)
 			.innerJoin(platformPlaces, eq(platformPlaces.id, platformRoleGrants.placeId))
 			.innerJoin(platformUsers, eq(platformUsers.id, platformRoleGrants.userId))
@@ -21,7 +32,10 @@ export async function revokeRole(db: Executor, actor: Actor, input: RevokeRoleIn
 		if (!grant) throw new DomainError('not_found', 'That role has already been taken away.');
 		requireCan(actor, 'role.grant', grant);
 		if (actor.kind === 'person' && actor.userId === grant.userId && grant.role === 'admin') {
-			throw new DomainError('conflict', 'You cannot take away your own administrator role. Ask another administrator.');
+			throw new DomainError(
+				'conflict',
+				'You cannot take away your own administrator role. Ask another administrator.'
+			);
 		}
 		await tx.delete(platformRoleGrants).where(eq(platformRoleGrants.id, grant.id));
 		await recordAudit(tx, actor, {

@@ -14,11 +14,17 @@ const role = z.enum(roleNames, 'admin.validation.role');
 const placeId = z.string().trim().min(1, 'admin.validation.place');
 
 /** Granting a role on a place to someone who has an account. */
-export const grantRoleSchema = z.object({ userId: z.string().trim().min(1, 'admin.validation.person'), placeId, role });
+export const grantRoleSchema = z.object({
+	userId: z.string().trim().min(1, 'admin.validation.person'),
+	placeId,
+	role
+});
 export type GrantRoleInput = z.infer<typeof grantRoleSchema>;
 
 /** Taking a grant away. */
-export const revokeRoleSchema = z.object({ grantId: z.string().trim().min(1, 'admin.validation.grant') });
+export const revokeRoleSchema = z.object({
+	grantId: z.string().trim().min(1, 'admin.validation.grant')
+});
 export type RevokeRoleInput = z.infer<typeof revokeRoleSchema>;
 
 /** Inviting someone by email to a role on a place. */

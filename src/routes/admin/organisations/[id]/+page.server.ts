@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const db = await getDatabase();
 	const organisation = await getOrganisationById(db, params.id);
 	if (!organisation) error(404, 'Organisation not found');
-	if (!organisation.places.some((p) => can(actor, 'organisation.manage', p))) error(403, 'You cannot change this organisation.');
+	if (!organisation.places.some((p) => can(actor, 'organisation.manage', p)))
+		error(403, 'You cannot change this organisation.');
 	const places = await listPlacesForAction(db, actor, 'organisation.manage');
 	const mine = new Set(places.map((p) => p.id));
 	return {
@@ -34,9 +35,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			website: organisation.website,
 			placeIds: organisation.places.map((p) => p.id)
 		},
-		places: places.map((p) => ({ id: p.id, name: p.name, level: p.level, depth: p.path.split('/').length })),
+		places: places.map((p) => ({
+			id: p.id,
+			name: p.name,
+			level: p.level,
+			depth: p.path.split('/').length
+		})),
 		// Places it works in that this person does not look after: kept as they are.
-		otherPlaces: organisation.places.filter((p) => !mine.has(p.id)).map((p) => ({ id: p.id, name: p.name })),
+		otherPlaces: organisation.places
+			.filter((p) => !mine.has(p.id))
+			.map((p) => ({ id: p.id, name: p.name })),
 		saved: url.searchParams.has('saved')
 	};
 };

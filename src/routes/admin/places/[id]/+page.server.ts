@@ -1,6 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { can, formValues, getPlaceById, updatePlace, updatePlaceSchema, validate } from '$lib/server/platform';
+import {
+	can,
+	formValues,
+	getPlaceById,
+	updatePlace,
+	updatePlaceSchema,
+	validate
+} from '$lib/server/platform';
 import { actorOf, failFromError, invalid, requireSignedIn } from '../../form-helpers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +17,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!place) error(404, 'Place not found');
 	if (!can(actor, 'place.manage', place)) error(403, 'You cannot change this place.');
 	return {
-		place: { id: place.id, name: place.name, slug: place.slug, level: place.level, onsCode: place.onsCode, description: place.description },
+		place: {
+			id: place.id,
+			name: place.name,
+			slug: place.slug,
+			level: place.level,
+			onsCode: place.onsCode,
+			description: place.description
+		},
 		saved: url.searchParams.has('saved')
 	};
 };
