@@ -199,7 +199,30 @@ describe('completion by budget increase (add1)', () => {
 				const got = equalShares(inst, { tieBreak: 'cost-votes-id', completion: 'add1', integralStart: integral, exhaustiveStop });
 				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(naiveAdd1(inst, integral, exhaustiveStop));
 			}),
-			{ numRuns: 200 }
+			{ numRuns: 1000 }
+		);
+	});
+
+	it('equals the one-unit-step loop when endowments grow over long stretches', () => {
+		// Larger budgets make long runs of steps with the same outcome, which the search skips.
+		const arb = fc.record({
+			costs: fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 3, maxLength: 7 }),
+			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 9 }),
+			budget: fc.integer({ min: 100, max: 2000 }),
+			integral: fc.boolean(),
+			exhaustiveStop: fc.boolean()
+		});
+		fc.assert(
+			fc.property(arb, ({ costs, ballots, budget, integral, exhaustiveStop }) => {
+				const inst: Instance = {
+					budget: BigInt(budget),
+					projects: costs.map((c, j) => ({ id: `p${j}`, cost: BigInt(c) })),
+					ballots: ballots.map((b) => ({ projects: [...new Set(b.filter((j) => j < costs.length))] }))
+				};
+				const got = equalShares(inst, { tieBreak: 'cost-votes-id', completion: 'add1', integralStart: integral, exhaustiveStop });
+				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(naiveAdd1(inst, integral, exhaustiveStop));
+			}),
+			{ numRuns: 150 }
 		);
 	});
 

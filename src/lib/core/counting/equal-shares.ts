@@ -37,6 +37,11 @@ export type MesPrepared = {
 	/** Per project: the types supporting it and the points each gives it. */
 	suppTypes: Int32Array[];
 	suppScore: Int32Array[];
+	/** Per type: its projects and the points it gives each. */
+	typeProjects: Int32Array[];
+	typeScores: Int32Array[];
+	/** Per project: number of supporters giving it each number of points. */
+	scoreWeights: Map<number, number>[];
 	votes: bigint[];
 	supporters: number[];
 	hasScores: boolean;
@@ -74,19 +79,43 @@ export function prepareMes(instance: Instance): MesPrepared {
 		});
 	});
 	const supporters = lists.map((l) => l.reduce((a, t) => a + weights[t]!, 0));
+	const scoreWeights = lists.map((l, j) => {
+		const m = new Map<number, number>();
+		l.forEach((t, k) => m.set(scoreLists[j]![k]!, (m.get(scoreLists[j]![k]!) ?? 0) + weights[t]!));
+		return m;
+	});
 	return {
 		n: instance.ballots.length,
 		typeWeight: Float64Array.from(weights),
 		suppTypes: lists.map((l) => Int32Array.from(l)),
 		suppScore: scoreLists.map((l) => Int32Array.from(l)),
+		typeProjects: typeBallots.map((tb) => Int32Array.from(tb.projects)),
+		typeScores: typeBallots.map((tb) => Int32Array.from(tb.scores ?? tb.projects.map(() => 1))),
+		scoreWeights,
 		votes: projectVotes(instance),
 		supporters,
 		hasScores
 	};
 }
 
-/** One funded round of a MES run. */
-export type MesRound = { project: number; rho: Rational; maxPayment: Rational };
+/** One funded round of a MES run: ρ = rhoNum / rhoDen (not reduced; see {@link mesRho}). */
+export type MesRound = { project: number; rhoNum: bigint; rhoDen: bigint; maxPayNum: bigint };
+
+/**
+ * The combinatorial trace of one round, used to prove that runs at two endowments make the same
+ * decisions (see {@link add1Search}): projects found unaffordable, the winner, which of the
+ * winner's supporter groups paid all they had (`capped`) or exactly all (`exact`), the winner's ρ
+ * as a double, and for losers whose margin was too thin to certify with doubles, the exact set of
+ * groups capped at their own ρ.
+ */
+export type MesTraceRound = {
+	removed: number[];
+	winner: number;
+	capped: string;
+	exact: string;
+	rhoF: number;
+	thin: Map<number, string>;
+};
 
 /** The state at the end of one MES run with a given per-voter endowment. */
 export type MesRun = {
@@ -96,9 +125,16 @@ export type MesRun = {
 	rounds: MesRound[];
 	free: number[];
 	cost: bigint;
-	/** Money class of each voter type at the end, and each class's exact money. */
+	/** Money class of each voter type at the end. */
 	typeClass: Int32Array;
-	classMoney: Rational[];
+	/** Exact money of a class at the end of the run is moneyNum(c) / moneyDen. */
+	moneyNum: (c: number) => bigint;
+	moneyDen: bigint;
+	/** Money of each class when it was created, as a double (classes never change money). */
+	moneyF: number[];
+	trace: MesTraceRound[];
+	/** With a guide: whether every round matched it (the trace is the guide's). */
+	isSameAsGuide: boolean;
 };
 
 /** Options of one MES run. */
@@ -108,25 +144,77 @@ export type MesRunOptions = {
 	tieBreak: TieBreak;
 };
 
+/** Tolerance of the double fast path; doubles here err by less than 1e-11 relative. */
 const REL = 1e-9;
 
 type Groups = { cls: number[]; score: number[]; weight: number[] };
 
+function bitLength(x: bigint): number {
+	return x === 0n ? 0 : x.toString(16).length * 4;
+}
+
+/** a / b as a double for non-negative BigInts of any size. */
+function ratioToNumber(a: bigint, b: bigint): number {
+	const shift = Math.max(0, bitLength(b) - 960);
+	if (shift === 0) return Number(a) / Number(b);
+	const s = BigInt(shift);
+	return Number(a >> s) / Number(b >> s);
+}
+
+/** ρ of a round as a reduced rational. */
+export function mesRho(round: MesRound): Rational {
+	return rat(round.rhoNum, round.rhoDen);
+}
+
 /**
  * Runs MES once with each voter starting at `endowment` (B/n for plain MES). Free projects with
  * a supporter are funded first, as pabutools does; projects without supporters never are.
+ *
+ * Exact money is kept as integers over one shared denominator D: a class's money is N_c / D.
+ * Funding a project at ρ = X / (D·U) multiplies D by U (after removing gcd(X, U)), so no
+ * rational is ever reduced inside a run; old classes are rescaled lazily by the product of the
+ * multipliers since they were created.
+ *
+ * With `guide` (a run at a smaller endowment), the run also checks round by round that it makes
+ * the same decisions, and returns undefined at the first difference.
  */
-export function runMes(instance: Instance, prep: MesPrepared, options: MesRunOptions): MesRun {
-	const P = instance.projects.length;
+export function runMes(
+	instance: Instance,
+	prep: MesPrepared,
+	options: MesRunOptions,
+	guide?: MesRun,
+	onDifference: 'stop' | 'continue' = 'stop'
+): MesRun | undefined {
+	let isSame = guide !== undefined;
+	/** Called at the first difference from the guide: stop, or carry on unguided. */
+	const differs = (): boolean => {
+		isSame = false;
+		return onDifference === 'stop';
+	};
 	const costs = instance.projects.map((p) => p.cost);
 	const costF = costs.map((c) => Number(c));
 	const factor = costs.map((c) => (options.utility === 'cost' ? c : 1n));
 	const factorF = factor.map((c) => Number(c));
 	const tie = tieBreakComparator(instance, options.tieBreak, prep.votes);
+	// Group key of (money class, points): the class alone for approval ballots.
+	const keyMul = prep.hasScores ? 65536 : 1;
+	const keyOf = prep.hasScores ? (c: number, sc: number) => c * 65536 + sc : (c: number) => c;
 
-	const money: Rational[] = [ZERO, options.endowment];
+	let D = options.endowment.den;
+	const classNum: bigint[] = [0n, options.endowment.num];
+	const classEpoch: number[] = [0, 0];
+	const scaleFrom: bigint[] = [1n];
+	let epoch = 0;
 	const moneyF: number[] = [0, toNumber(options.endowment)];
 	const typeClass = new Int32Array(prep.typeWeight.length).fill(1);
+	const numNow = (c: number): bigint => {
+		const e = classEpoch[c]!;
+		if (e === epoch) return classNum[c]!;
+		const v = classNum[c]! * scaleFrom[e]!;
+		classNum[c] = v;
+		classEpoch[c] = epoch;
+		return v;
+	};
 
 	const free = instance.projects
 		.map((_, j) => j)
@@ -134,77 +222,138 @@ export function runMes(instance: Instance, prep: MesPrepared, options: MesRunOpt
 		.sort(tie);
 	const selected = [...free];
 	const rounds: MesRound[] = [];
+	const trace: MesTraceRound[] = [];
 	let spent = 0n;
 	let alive = instance.projects
 		.map((_, j) => j)
 		.filter((j) => costs[j]! > 0n && prep.supporters[j]! > 0);
 
-	const groupIndex = new Map<number, number>();
+	// Supporters of each live project grouped by (money class, points) with their number. Kept up
+	// to date as classes change, touching only the ballots of each winner's supporters.
+	const groupWeights: Map<number, number>[] = instance.projects.map(() => new Map());
+	const isAlive = new Uint8Array(instance.projects.length);
+	for (const j of alive) {
+		isAlive[j] = 1;
+		const m = groupWeights[j]!;
+		for (const [sc, w] of prep.scoreWeights[j]!) m.set(keyOf(1, sc), w);
+	}
 	const groupsOf = (j: number): Groups => {
-		groupIndex.clear();
 		const g: Groups = { cls: [], score: [], weight: [] };
-		const ts = prep.suppTypes[j]!;
-		const ss = prep.suppScore[j]!;
-		for (let k = 0; k < ts.length; k++) {
-			const t = ts[k]!;
-			const c = typeClass[t]!;
-			if (c === 0) continue;
-			const s = ss[k]!;
-			const key = prep.hasScores ? c * 65536 + s : c;
-			let gi = groupIndex.get(key);
-			if (gi === undefined) {
-				gi = g.cls.length;
-				groupIndex.set(key, gi);
-				g.cls.push(c);
-				g.score.push(s);
-				g.weight.push(0);
-			}
-			g.weight[gi]! += prep.typeWeight[t]!;
+		for (const [key, w] of groupWeights[j]!) {
+			const c = Math.floor(key / keyMul);
+			g.cls.push(c);
+			g.score.push(prep.hasScores ? key - c * keyMul : 1);
+			g.weight.push(w);
 		}
 		return g;
 	};
 
-	while (alive.length > 0) {
+	for (let round = 0; ; round++) {
 		const groups: Groups[] = [];
 		const rhoF: number[] = [];
-		const stillAlive: number[] = [];
+		const kept: number[] = [];
+		const removed: number[] = [];
 		for (const j of alive) {
 			const g = groupsOf(j);
-			const affordable = isAffordable(g, j);
-			if (!affordable) continue;
-			stillAlive.push(j);
+			if (!isAffordable(g, j)) {
+				removed.push(j);
+				isAlive[j] = 0;
+				continue;
+			}
+			kept.push(j);
 			groups[j] = g;
 			rhoF[j] = floatRho(g, j);
 		}
-		alive = stillAlive;
-		if (alive.length === 0) break;
+		alive = kept;
+		let gr = isSame ? guide!.trace[round] : undefined;
+		if (isSame && (!gr || gr.removed.join() !== removed.join())) {
+			if (differs()) return undefined;
+			gr = undefined;
+		}
+		if (alive.length === 0) {
+			if (gr && gr.winner !== -1 && differs()) return undefined;
+			trace.push({ removed, winner: -1, capped: '', exact: '', rhoF: 0, thin: new Map() });
+			break;
+		}
 		let minF = Infinity;
 		for (const j of alive) if (rhoF[j]! < minF) minF = rhoF[j]!;
 		const limit = minF * (1 + REL) + Number.MIN_VALUE;
+		const exactOf = new Map<number, ExactRho>();
 		let best = -1;
-		let bestRho: Rational = ZERO;
 		for (const j of alive) {
 			if (rhoF[j]! > limit) continue;
 			const r = exactRho(groups[j]!, j);
+			exactOf.set(j, r);
 			if (best < 0) {
 				best = j;
-				bestRho = r;
 				continue;
 			}
-			const c = cmp(r, bestRho);
-			if (c < 0 || (c === 0 && tie(j, best) < 0)) {
-				best = j;
-				bestRho = r;
-			}
+			const b = exactOf.get(best)!;
+			const l = r.x * b.u;
+			const rr = b.x * r.u;
+			if (l < rr || (l === rr && tie(j, best) < 0)) best = j;
+		}
+		if (gr && gr.winner !== best) {
+			if (differs()) return undefined;
+			gr = undefined;
 		}
 		const w = best;
-		const maxPayment = charge(groups[w]!, w, bestRho);
-		rounds.push({ project: w, rho: bestRho, maxPayment });
+		const wr = exactOf.get(w)!;
+		const wRhoF = ratioToNumber(wr.x, D * wr.u);
+		// Certify every loser: either with doubles and a margin, or by its exact capped set.
+		const thin = new Map<number, string>();
+		for (const j of alive) {
+			if (j === w) continue;
+			const g = groups[j]!;
+			const f = factorF[j]!;
+			const limitCost = costF[j]! * (1 - 1e3 * REL);
+			let g0 = 0;
+			for (let k = 0; k < g.cls.length; k++) {
+				g0 += g.weight[k]! * Math.min(moneyF[g.cls[k]!]!, wRhoF * g.score[k]! * f);
+			}
+			if (!(g0 < limitCost)) thin.set(j, (exactOf.get(j) ?? exactRho(g, j)).capped);
+			if (!gr) continue;
+			const sig = gr.thin.get(j);
+			if (sig !== undefined) {
+				const e = exactOf.get(j) ?? exactRho(g, j);
+				if (e.capped !== sig) {
+					if (differs()) return undefined;
+					gr = undefined;
+				}
+				continue;
+			}
+			// H(t) = Σ w·(piece chosen at the guide's endowment), an affine upper bound of
+			// Σ w·min(b, ρ_w·u), which is below cost exactly when j loses to w.
+			let h0 = 0;
+			let hk = 0;
+			for (let k = 0; k < g.cls.length; k++) {
+				const c = g.cls[k]!;
+				const u = g.score[k]! * f;
+				const b0 = guide!.moneyF[c]!;
+				const p0 = gr.rhoF * u;
+				if (b0 <= p0) {
+					h0 += g.weight[k]! * b0;
+					hk += g.weight[k]! * moneyF[c]!;
+				} else {
+					h0 += g.weight[k]! * p0;
+					hk += g.weight[k]! * wRhoF * u;
+				}
+			}
+			if (!(h0 < limitCost && hk < limitCost)) {
+				if (differs()) return undefined;
+				gr = undefined;
+			}
+		}
+		const charged = charge(groups[w]!, w, wr);
+		if (gr && (gr.capped !== charged.capped || gr.exact !== charged.exact) && differs()) return undefined;
+		trace.push({ removed, winner: w, capped: charged.capped, exact: charged.exact, rhoF: wRhoF, thin });
+		rounds.push({ project: w, rhoNum: charged.x, rhoDen: D, maxPayNum: charged.maxPay });
 		selected.push(w);
 		spent += costs[w]!;
 		alive = alive.filter((j) => j !== w);
 	}
 
+	const finalD = D;
 	return {
 		endowment: options.endowment,
 		selected,
@@ -212,7 +361,11 @@ export function runMes(instance: Instance, prep: MesPrepared, options: MesRunOpt
 		free,
 		cost: spent,
 		typeClass,
-		classMoney: money
+		moneyNum: numNow,
+		moneyDen: finalD,
+		moneyF,
+		trace,
+		isSameAsGuide: isSame
 	};
 
 	function isAffordable(g: Groups, j: number): boolean {
@@ -221,11 +374,9 @@ export function runMes(instance: Instance, prep: MesPrepared, options: MesRunOpt
 		const c = costF[j]!;
 		if (total > c * (1 + REL)) return true;
 		if (total < c * (1 - REL)) return false;
-		let exact: Rational = ZERO;
-		for (let k = 0; k < g.cls.length; k++) {
-			exact = add(exact, mulInt(money[g.cls[k]!]!, BigInt(g.weight[k]!)));
-		}
-		return cmp(exact, rat(costs[j]!)) >= 0;
+		let exact = 0n;
+		for (let k = 0; k < g.cls.length; k++) exact += BigInt(g.weight[k]!) * numNow(g.cls[k]!);
+		return exact >= costs[j]! * D;
 	}
 
 	function floatRho(g: Groups, j: number): number {
@@ -256,81 +407,125 @@ export function runMes(instance: Instance, prep: MesPrepared, options: MesRunOpt
 	}
 
 	/**
-	 * Exact ρ: sort supporter groups by money/utility; the first k groups pay everything they
-	 * have and the rest pay ρ·u, with ρ = (cost − paid by the first k) / (utility of the rest),
-	 * for the smallest k at which the (k+1)-th group can pay ρ·u.
+	 * Exact ρ = x / (D·u): sort supporter groups by money/utility; the first groups pay all they
+	 * have and the rest pay ρ·utility, for the first group that can pay ρ·utility.
 	 */
-	function exactRho(g: Groups, j: number): Rational {
+	function exactRho(g: Groups, j: number): ExactRho {
 		const m = g.cls.length;
 		const f = factor[j]!;
 		const u = g.score.map((s) => BigInt(s) * f);
-		const b = g.cls.map((c) => money[c]!);
+		const b = g.cls.map((c) => numNow(c));
 		const order = Array.from({ length: m }, (_, k) => k).sort((x, y) => {
-			const l = b[x]!.num * b[y]!.den * u[y]!;
-			const r = b[y]!.num * b[x]!.den * u[x]!;
-			return l < r ? -1 : l > r ? 1 : 0;
+			const l = b[x]! * u[y]!;
+			const r = b[y]! * u[x]!;
+			return l < r ? -1 : l > r ? 1 : g.cls[x]! - g.cls[y]! || g.score[x]! - g.score[y]!;
 		});
-		let paid: Rational = ZERO;
+		let x = costs[j]! * D;
 		let uRem = 0n;
 		for (let k = 0; k < m; k++) uRem += BigInt(g.weight[k]!) * u[k]!;
-		const cost = rat(costs[j]!);
-		let last: Rational = ZERO;
-		for (const k of order) {
-			const need = sub(cost, paid);
-			// ρ·u_k ≤ b_k  ⇔  need·u_k ≤ b_k·uRem
-			if (cmp(mulInt(need, u[k]!), mulInt(b[k]!, uRem)) <= 0) return rat(need.num, need.den * uRem);
-			paid = add(paid, mulInt(b[k]!, BigInt(g.weight[k]!)));
+		const capped: number[] = [];
+		for (let i = 0; i < m; i++) {
+			const k = order[i]!;
+			if (x * u[k]! <= b[k]! * uRem || i === m - 1) {
+				return { x, u: uRem, capped: capped.sort((p, q) => p - q).join() };
+			}
+			capped.push(keyOf(g.cls[k]!, g.score[k]!));
+			x -= BigInt(g.weight[k]!) * b[k]!;
 			uRem -= BigInt(g.weight[k]!) * u[k]!;
-			last = rat(b[k]!.num, b[k]!.den * u[k]!);
 		}
-		return last;
+		throw new Error('unreachable: a project with supporters has at least one group');
 	}
 
-	/** Charges the winner's supporters, moving each group to a new money class; returns the largest payment. */
-	function charge(g: Groups, j: number, rho: Rational): Rational {
+	/** Charges the winner's supporters, moving each group to a new money class. */
+	function charge(g: Groups, j: number, r: ExactRho): { x: bigint; maxPay: bigint; capped: string; exact: string } {
 		const f = factor[j]!;
+		const div = gcdBig(r.x, r.u);
+		const x = r.x / div;
+		const mult = r.u / div;
+		const idx = g.cls.map((_, k) => k).sort((p, q) => g.cls[p]! - g.cls[q]! || g.score[p]! - g.score[q]!);
+		g = { cls: idx.map((k) => g.cls[k]!), score: idx.map((k) => g.score[k]!), weight: idx.map((k) => g.weight[k]!) };
+		const olds = g.cls.map((c) => numNow(c));
+		// New denominator D·mult; every older class is rescaled lazily.
+		D *= mult;
+		for (let e = 0; e <= epoch; e++) scaleFrom[e] = scaleFrom[e]! * mult;
+		epoch += 1;
+		scaleFrom.push(1n);
 		const newClass = new Map<number, number>();
-		let maxPay: Rational = ZERO;
+		let maxPay = 0n;
+		const capped: number[] = [];
+		const exact: number[] = [];
 		for (let k = 0; k < g.cls.length; k++) {
 			const c = g.cls[k]!;
 			const s = g.score[k]!;
-			const pay = mulInt(rho, BigInt(s) * f);
-			const b = money[c]!;
+			const key = keyOf(c, s);
+			const have = olds[k]! * mult;
+			const pay = x * BigInt(s) * f;
 			let nc = 0;
-			if (cmp(b, pay) <= 0) {
-				if (cmp(b, maxPay) > 0) maxPay = b;
+			if (have <= pay) {
+				if (have > maxPay) maxPay = have;
+				(have < pay ? capped : exact).push(key);
 			} else {
-				if (cmp(pay, maxPay) > 0) maxPay = pay;
-				nc = money.length;
-				const left = sub(b, pay);
-				money.push(left);
-				moneyF.push(toNumber(left));
+				if (pay > maxPay) maxPay = pay;
+				nc = classNum.length;
+				const left = have - pay;
+				classNum.push(left);
+				classEpoch.push(epoch);
+				moneyF.push(ratioToNumber(left, D));
 			}
-			newClass.set(prep.hasScores ? c * 65536 + s : c, nc);
+			newClass.set(key, nc);
 		}
+		isAlive[j] = 0;
 		const ts = prep.suppTypes[j]!;
 		const ss = prep.suppScore[j]!;
 		for (let k = 0; k < ts.length; k++) {
 			const t = ts[k]!;
 			const c = typeClass[t]!;
 			if (c === 0) continue;
-			typeClass[t] = newClass.get(prep.hasScores ? c * 65536 + ss[k]! : c)!;
+			const nc = newClass.get(keyOf(c, ss[k]!))!;
+			typeClass[t] = nc;
+			const tw = prep.typeWeight[t]!;
+			const tp = prep.typeProjects[t]!;
+			const tsc = prep.typeScores[t]!;
+			for (let q = 0; q < tp.length; q++) {
+				const p = tp[q]!;
+				if (!isAlive[p]) continue;
+				const m = groupWeights[p]!;
+				const oldKey = keyOf(c, tsc[q]!);
+				const left = m.get(oldKey)! - tw;
+				if (left === 0) m.delete(oldKey);
+				else m.set(oldKey, left);
+				if (nc !== 0) {
+					const newKey = keyOf(nc, tsc[q]!);
+					m.set(newKey, (m.get(newKey) ?? 0) + tw);
+				}
+			}
 		}
-		return maxPay;
+		return { x, maxPay, capped: capped.sort((p, q) => p - q).join(), exact: exact.sort((p, q) => p - q).join() };
 	}
+}
+
+type ExactRho = { x: bigint; u: bigint; capped: string };
+
+function gcdBig(a: bigint, b: bigint): bigint {
+	while (b !== 0n) {
+		const t = a % b;
+		a = b;
+		b = t;
+	}
+	return a < 0n ? -a : a;
 }
 
 /** Exact money left with a project's supporters at the end of a run. */
 export function supportersMoney(prep: MesPrepared, run: MesRun, j: number): Rational {
-	let total: Rational = ZERO;
 	const ts = prep.suppTypes[j]!;
 	const byClass = new Map<number, number>();
 	for (let k = 0; k < ts.length; k++) {
 		const c = run.typeClass[ts[k]!]!;
 		if (c !== 0) byClass.set(c, (byClass.get(c) ?? 0) + prep.typeWeight[ts[k]!]!);
 	}
-	for (const [c, w] of byClass) total = add(total, mulInt(run.classMoney[c]!, BigInt(w)));
-	return total;
+	let total = 0n;
+	for (const [c, w] of byClass) total += run.moneyNum(c) * BigInt(w);
+	return { num: total, den: run.moneyDen };
 }
 
 /** Options of {@link equalShares}. */
@@ -377,7 +572,7 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 	const B = instance.budget;
 	const start = options.completion === 'add1' && options.integralStart ? rat(B / n) : rat(B, n);
 	const runOpts = { utility, tieBreak: options.tieBreak };
-	let run = runMes(instance, prep, { ...runOpts, endowment: start });
+	let run = runMes(instance, prep, { ...runOpts, endowment: start })!;
 	let runs = 1;
 	// As equalshares.net: when every project with votes fits in the budget together, add1 is not
 	// used (the loop would never overspend, so it would not end).
@@ -413,9 +608,37 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 }
 
 /**
- * The add1 loop. Rerunning MES for every one-unit step is exact but slow when the currency unit
- * is small (HUF); the loop only needs each step's selected set, so any stretch of steps whose
- * outcome provably equals the current one can be skipped. Currently every step is rerun.
+ * The add1 loop: from the start endowment e, rerun MES at e + 1, e + 2, … and keep the last
+ * outcome that fits the budget (or, with `exhaustiveStop`, the first exhaustive one). Rerunning
+ * every one-unit step is exact but slow when the unit is small (HUF), so steps whose outcome is
+ * provably that of e are skipped. This is equivalent to the one-step loop because the loop's
+ * only inputs at a step are the outcome's cost and exhaustiveness.
+ *
+ * Proof that skipping is sound ("same trace on an interval"). Fix a run at endowment e and call
+ * its trace T: per round, the projects found unaffordable, the winner, the winner's supporter
+ * groups that pay all they have or exactly all, and for each loser either its capped set or an
+ * affine certificate (below). Consider endowments e + t, t ∈ [0, k], and suppose the runs at
+ * t = 0 and t = k both have trace T. By induction over rounds: if rounds before r are the same
+ * for every t in [0, k], then every money class at the start of round r is an affine function of
+ * t (the start money is e + t; a winner's ρ with a fixed capped set is (cost − money of capped
+ * groups) / (utility of the others), affine; new money is old money − ρ·u, affine). In round r:
+ * - affordability of a project is "Σ money ≥ cost", affine in t: true (or false) at both ends
+ *   means true (false) throughout;
+ * - the winner's ρ_w(t) is affine while its capped set is fixed, and "group capped" is
+ *   "b_g(t) < ρ_w(t)·u_g", again affine; holding at both ends, it holds throughout, so the
+ *   capped set and ρ_w(t) are those of T on all of [0, k]; the same for "pays exactly all";
+ * - a loser j whose capped set is recorded has ρ_j(t) affine on [0, k] by the same argument;
+ *   "w beats j" (ρ_w < ρ_j, or equal and w first in the tie order) is an affine (half-open)
+ *   condition holding at both ends, hence throughout;
+ * - any other loser j is certified by H_j(t) = Σ_g w_g·ℓ_g(t) where ℓ_g is the piece of
+ *   min(b_g(t), ρ_w(t)·u_g) smaller at t = 0. H_j is affine and H_j ≥ Σ_g w_g·min(b_g, ρ_w·u_g),
+ *   and the latter is below cost exactly when ρ_j > ρ_w. H_j(0) and H_j(k) are computed in
+ *   doubles from exact values, all terms non-negative, and required to be below
+ *   cost·(1 − 1e-6), a margin far above the doubles' error (< 1e-11 relative).
+ * So round r is the same throughout, and by induction the whole run is: every endowment in
+ * [e, e + k] gives the outcome of e. The set of t with trace T is therefore an interval starting
+ * at 0, so its last integer point can be found by doubling then bisection, each probe a run
+ * guided by T that stops at the first difference.
  */
 export function add1Search(
 	instance: Instance,
@@ -426,14 +649,44 @@ export function add1Search(
 ): { run: MesRun; runs: number } {
 	let current = first;
 	let runs = 0;
-	if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost)) return { run: current, runs };
-	for (;;) {
-		const e = add(current.endowment, rat(1n));
-		const next = runMes(instance, prep, { ...runOpts, endowment: e });
+	const at = (e: Rational, guide?: MesRun, onDifference: 'stop' | 'continue' = 'stop') => {
 		runs += 1;
-		if (next.cost > instance.budget) return { run: current, runs };
-		current = next;
+		return runMes(instance, prep, { ...runOpts, endowment: e }, guide, onDifference);
+	};
+	const plus = (e: Rational, k: bigint) => add(e, rat(k));
+	for (;;) {
 		if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost)) return { run: current, runs };
+		// The next step, checked against the current trace as it goes: when decisions change
+		// often (short stretches) this costs one run per step, as the plain loop.
+		const step = at(plus(current.endowment, 1n), current, 'continue')!;
+		if (!step.isSameAsGuide) {
+			if (step.cost > instance.budget) return { run: current, runs };
+			current = step;
+			continue;
+		}
+		// Same trace at +1: find the last k with the same trace by doubling, then bisection.
+		let good = 1n;
+		let goodRun = step;
+		let bad = 2n;
+		for (;;) {
+			const r = at(plus(current.endowment, bad), current);
+			if (!r) break;
+			good = bad;
+			goodRun = r;
+			bad *= 2n;
+		}
+		while (bad - good > 1n) {
+			const mid = (good + bad) / 2n;
+			const r = at(plus(current.endowment, mid), current);
+			if (r) {
+				good = mid;
+				goodRun = r;
+			} else bad = mid;
+		}
+		// Steps 1..good repeat the outcome of `current`; step good + 1 has another trace.
+		const next = at(plus(current.endowment, good + 1n))!;
+		if (next.cost > instance.budget) return { run: goodRun, runs };
+		current = next;
 	}
 }
 
@@ -445,9 +698,9 @@ function mesReasons(instance: Instance, prep: MesPrepared, run: MesRun): Reason[
 		reasons[r.project] = {
 			kind: 'mes-funded',
 			round: k + 1,
-			rho: r.rho,
-			rhoText: rationalText(r.rho),
-			maxPayment: r.maxPayment,
+			rho: mesRho(r),
+			rhoText: rationalText(mesRho(r)),
+			maxPayment: rat(r.maxPayNum, r.rhoDen),
 			supporters: prep.supporters[r.project]!,
 			cost: instance.projects[r.project]!.cost
 		};
