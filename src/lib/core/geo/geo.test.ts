@@ -7,7 +7,9 @@ import {
 	parseAreaCollection,
 	pointInGeometry,
 	readOnsAreas,
+	sizeInKm,
 	svgOutline,
+	svgOutlines,
 	type AreaGeometry
 } from './index';
 
@@ -113,6 +115,39 @@ describe('svgOutline', () => {
 		expect(outline.width).toBe(100);
 		expect(outline.height).toBe(50);
 		expect(outline.path.startsWith('M0 50L100 50L100 0L0 50Z')).toBe(true);
+	});
+});
+
+describe('svgOutlines', () => {
+	it('draws several areas on one frame', () => {
+		const left: AreaGeometry = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[0, 0],
+					[1, 0],
+					[1, 1],
+					[0, 1],
+					[0, 0]
+				]
+			]
+		};
+		const right: AreaGeometry = {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[1, 0],
+					[2, 0],
+					[2, 1],
+					[1, 1],
+					[1, 0]
+				]
+			]
+		};
+		const drawn = svgOutlines([left, right], 100);
+		expect(drawn.viewBox).toBe('0 0 100 50');
+		expect(drawn.paths).toEqual(['M0 50L50 50L50 0L0 0L0 50Z', 'M50 50L100 50L100 0L50 0L50 50Z']);
+		expect(sizeInKm([left, right])).toEqual({ widthKm: 222.6, heightKm: 110.6 });
 	});
 });
 

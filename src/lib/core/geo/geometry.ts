@@ -68,13 +68,29 @@ export function pointInGeometry(geometry: AreaGeometry, point: [number, number])
 /** An outline of an area drawn for SVG, and the view box it fits. */
 export type SvgOutline = { path: string; viewBox: string; width: number; height: number };
 
+/** Several areas drawn on one frame: one path each, in the order given. */
+export type SvgOutlines = { paths: string[]; viewBox: string; width: number; height: number };
+
+/** The bounding box of several areas. */
+function bboxOfAll(geometries: AreaGeometry[]): BBox {
+	const boxes = geometries.map(bboxOf);
+	return [
+		Math.min(...boxes.map((b) => b[0])),
+		Math.min(...boxes.map((b) => b[1])),
+		Math.max(...boxes.map((b) => b[2])),
+		Math.max(...boxes.map((b) => b[3]))
+	];
+}
+
 /**
- * Draws an area as an SVG path, `size` units on its longer side. Longitude is scaled by the
- * cosine of the middle latitude (an equirectangular projection), so an area in England is not
- * drawn stretched sideways; y grows downwards in SVG, so latitude is flipped.
+ * Draws areas as SVG paths on one frame, `size` units on its longer side (for a ward drawn as
+ * its neighbourhoods). Longitude is scaled by the cosine of the middle latitude (an
+ * equirectangular projection), so an area in England is not drawn stretched sideways; y grows
+ * downwards in SVG, so latitude is flipped.
  */
-export function svgOutline(geometry: AreaGeometry, size = 300): SvgOutline {
-	const [minX, minY, maxX, maxY] = bboxOf(geometry);
+export function svgOutlines(geometries: AreaGeometry[], size = 300): SvgOutlines {
+	if (geometries.length === 0) return { paths: [], viewBox: '0 0 1 1', width: 1, height: 1 };
+	const [minX, minY, maxX, maxY] = bboxOfAll(geometries);
 	const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
 	const spanX = Math.max((maxX - minX) * k, 1e-9);
 	const spanY = Math.max(maxY - minY, 1e-9);
@@ -82,15 +98,33 @@ export function svgOutline(geometry: AreaGeometry, size = 300): SvgOutline {
 	const width = Math.max(1, Math.round(spanX * scale));
 	const height = Math.max(1, Math.round(spanY * scale));
 	const round = (n: number) => Math.round(n * 10) / 10;
-	const parts: string[] = [];
-	for (const polygon of polygonsOf(geometry)) {
-		for (const ring of polygon) {
-			const points = ring.map(
-				([x, y]) =>
-					`${round(((x as number) - minX) * k * scale)} ${round((maxY - (y as number)) * scale)}`
-			);
-			parts.push(`M${points.join('L')}Z`);
+	const paths = geometries.map((geometry) => {
+		const parts: string[] = [];
+		for (const polygon of polygonsOf(geometry)) {
+			for (const ring of polygon) {
+				const points = ring.map(
+					([x, y]) =>
+						`${round(((x as number) - minX) * k * scale)} ${round((maxY - (y as number)) * scale)}`
+				);
+				parts.push(`M${points.join('L')}Z`);
+			}
 		}
-	}
-	return { path: parts.join(''), viewBox: `0 0 ${width} ${height}`, width, height };
+		return parts.join('');
+	});
+	return { paths, viewBox: `0 0 ${width} ${height}`, width, height };
+}
+
+/** Draws one area as an SVG path: {@link svgOutlines} for a single area. */
+export function svgOutline(geometry: AreaGeometry, size = 300): SvgOutline {
+	const { paths, ...frame } = svgOutlines([geometry], size);
+	return { path: paths[0] ?? '', ...frame };
+}
+
+/** Kilometres across the bounding box of areas, roughly (a degree of latitude is 110.57 km). */
+export function sizeInKm(geometries: AreaGeometry[]): { widthKm: number; heightKm: number } {
+	if (geometries.length === 0) return { widthKm: 0, heightKm: 0 };
+	const [minX, minY, maxX, maxY] = bboxOfAll(geometries);
+	const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
+	const round = (n: number) => Math.round(n * 10) / 10;
+	return { widthKm: round((maxX - minX) * 111.32 * k), heightKm: round((maxY - minY) * 110.57) };
 }

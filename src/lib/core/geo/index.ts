@@ -18,8 +18,11 @@ export {
 	bboxContains,
 	bboxOf,
 	pointInGeometry,
+	sizeInKm,
 	svgOutline,
+	svgOutlines,
 	type BBox,
-	type SvgOutline
+	type SvgOutline,
+	type SvgOutlines
 } from './geometry';
 export { readOnsAreas, type OnsArea, type OnsAreaLevel } from './ons-areas';

@@ -35,6 +35,8 @@ export const places = {
 
 	'places.boundary.title': 'Boundary',
 	'places.boundary.alt': 'Outline of the boundary of {name}, {width} by {height} kilometres.',
+	'places.boundary.altChildren':
+		'Outlines of the {count} {level} in {name}, together {width} by {height} kilometres.',
 	'places.boundary.none': 'We do not have a boundary for this place.',
 	'places.manage': 'Change this place',
 

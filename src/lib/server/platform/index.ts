@@ -19,6 +19,7 @@ export {
 	getPlaceById,
 	getPlaceBySlug,
 	listAncestors,
+	listChildBoundaries,
 	listChildren,
 	listPlaces,
 	listPlaceTree,

@@ -4,21 +4,14 @@ import {
 	can,
 	getPlaceBySlug,
 	listAncestors,
+	listChildBoundaries,
 	listChildren,
 	listOrganisations,
 	listPlaceActivity
 } from '$lib/server/platform';
-import { bboxOf, svgOutline, type AreaGeometry } from '$lib/core/geo';
+import { sizeInKm, svgOutlines, type AreaGeometry } from '$lib/core/geo';
 import { actorOf, pageParam } from '../../admin/form-helpers';
 import type { PageServerLoad } from './$types';
-
-/** Kilometres across a bounding box, for the outline's text alternative. */
-function sizeInKm(geometry: AreaGeometry) {
-	const [minX, minY, maxX, maxY] = bboxOf(geometry);
-	const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
-	const round = (n: number) => Math.round(n * 10) / 10;
-	return { widthKm: round((maxX - minX) * 111.32 * k), heightKm: round((maxY - minY) * 110.57) };
-}
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const db = await getDatabase();
@@ -31,7 +24,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		listOrganisations(db, { withinPaths: [place.path], pageSize: 20 }),
 		listPlaceActivity(db, actor, place)
 	]);
-	const boundary = place.boundary ? (place.boundary as AreaGeometry) : null;
+	// A place without a boundary of its own (a ward made from an LSOA file) is drawn as the
+	// areas inside it.
+	const own = place.boundary ? [place.boundary as AreaGeometry] : [];
+	const shapes = own.length
+		? own
+		: (await listChildBoundaries(db, place.id)).map((c) => c.boundary);
 	return {
 		place: {
 			id: place.id,
@@ -49,7 +47,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		organisations: organisations.items.map((o) => ({ name: o.name, slug: o.slug, kind: o.kind })),
 		organisationsTotal: organisations.total,
 		activity: activity.map((a) => ({ title: a.title, href: a.href, summary: a.summary ?? null })),
-		outline: boundary ? { ...svgOutline(boundary, 300), ...sizeInKm(boundary) } : null,
+		outline: shapes.length
+			? { ...svgOutlines(shapes, 300), ...sizeInKm(shapes), ofChildren: own.length === 0 }
+			: null,
 		canManage: can(actor, 'place.manage', place)
 	};
 };

@@ -106,6 +106,24 @@ export async function listChildren(
 	return toPage(items, total?.n ?? 0, page, pageSize);
 }
 
+/**
+ * The boundaries of a place's children that have one (at most `limit`), to draw a place that has
+ * no boundary of its own as the areas inside it.
+ */
+export async function listChildBoundaries(
+	db: Executor,
+	placeId: string,
+	limit = 500
+): Promise<{ name: string; boundary: AreaGeometry }[]> {
+	const rows = await db
+		.select({ name: platformPlaces.name, boundary: platformPlaces.boundary })
+		.from(platformPlaces)
+		.where(and(eq(platformPlaces.parentId, placeId), sql`${platformPlaces.boundary} is not null`))
+		.orderBy(asc(platformPlaces.name))
+		.limit(limit);
+	return rows.map((r) => ({ name: r.name, boundary: r.boundary as AreaGeometry }));
+}
+
 /** Places by name, optionally of one level, below one place, or whose name contains some text. */
 export async function listPlaces(
 	db: Executor,
