@@ -104,8 +104,8 @@ export const auth = {
 	'auth.outbox.title': 'Outbox',
 	'auth.outbox.lead':
 		'Every email Powershare sends is recorded here, newest first. Without an email server, this is where emails go, so you can follow them during a demo.',
-	'auth.outbox.smtpNote':
-		'Emails were also sent by the email server; links that sign someone in are hidden here.',
+	'auth.outbox.tokensHidden':
+		'Links that sign someone in or reset a password are hidden, so nobody can use them to act as someone else. Platform admins see them in emails that were not sent by an email server.',
 	'auth.outbox.filterLabel': 'Show emails to',
 	'auth.outbox.filterHint': 'An email address, like name@example.com.',
 	'auth.outbox.filterSubmit': 'Show emails',
@@ -122,7 +122,7 @@ export const auth = {
 	'auth.outbox.back': 'Back to the outbox',
 	'auth.outbox.body': 'Message',
 	'auth.outbox.links': 'Links in this email',
-	'auth.outbox.hiddenLink': 'Link hidden: the email was sent to its owner',
+	'auth.outbox.hiddenLink': 'Sign-in link hidden',
 	'auth.outbox.error': 'Error',
 
 	'auth.mail.magicLink.subject': 'Your sign-in link for Powershare',

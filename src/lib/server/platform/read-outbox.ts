@@ -2,9 +2,11 @@
  * Reading the mail outbox: organisers and admins (the `outbox.view` permission on any place, or a
  * platform admin) can read every recorded email, so a demo runs without a mail server.
  *
- * Mail that really went out through SMTP was delivered to its owner; its sign-in and reset tokens
- * are hidden here, so reading the outbox never lets anyone sign in as someone else on a live site.
- * Mail that stayed in the outbox (no SMTP) shows its links: there, the outbox is the mailbox.
+ * Links in mail carry one-time tokens that sign someone in or reset their password. Only a
+ * platform admin sees them, and only in mail that stayed in the outbox (no SMTP): there the outbox
+ * is the mailbox, and a platform admin can act everywhere anyway. Everyone else sees the tokens
+ * hidden; otherwise an organiser could ask for a link to an admin's address and sign in as them.
+ * Mail delivered through SMTP went to its owner, so its tokens are hidden from everyone.
  */
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -29,9 +31,15 @@ function requireOutboxReader(actor: Actor): void {
 
 const tokenParam = /([?&](?:token)=)[^&\s]+/g;
 
-/** The message as a reader may see it: tokens hidden when it was delivered by SMTP. */
-function asShown(message: OutboxMessage): OutboxMessage {
-	if (message.transport !== 'smtp') return message;
+/** May this reader see the sign-in and reset tokens in this message? */
+function canSeeTokens(actor: Actor, message: OutboxMessage): boolean {
+	if (message.transport === 'smtp') return false;
+	return actor.kind === 'system' || (actor.kind === 'person' && actor.isPlatformAdmin);
+}
+
+/** The message as this reader may see it (see the module comment). */
+function asShown(actor: Actor, message: OutboxMessage): OutboxMessage {
+	if (canSeeTokens(actor, message)) return message;
 	return {
 		...message,
 		text: message.text.replace(tokenParam, '$1[hidden]'),
@@ -49,7 +57,7 @@ export async function listOutbox(
 	const pageSize = options.pageSize ?? 25;
 	const page = Math.max(1, Math.floor(options.page ?? 1));
 	const { messages, total } = await readOutbox(db, { to: options.to, page, pageSize });
-	return { messages: messages.map(asShown), total, page, pageSize };
+	return { messages: messages.map((m) => asShown(actor, m)), total, page, pageSize };
 }
 
 /** One outbox message. */
@@ -61,7 +69,7 @@ export async function getOutboxMessage(
 	requireOutboxReader(actor);
 	const [message] = await db.select().from(platformOutbox).where(eq(platformOutbox.id, id));
 	if (!message) throw new DomainError('not_found', 'There is no such message.');
-	return asShown(message);
+	return asShown(actor, message);
 }
 
 /** Web links in a message's text, for showing as links. */

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		});
 		return {
 			to,
+			canSeeTokens: locals.actor.kind === 'person' && locals.actor.isPlatformAdmin,
 			messages: result.messages.map((m) => ({
 				id: m.id,
 				to: m.to,
