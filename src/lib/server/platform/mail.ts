@@ -4,7 +4,7 @@
  * app during a demo, and tests read it to follow magic links.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { Executor } from '../db/client';
 import { newId } from './ids';
 import { childLogger } from './logger';
@@ -18,9 +18,9 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 /** A stored outbox row. */
 export type OutboxMessage = typeof platformOutbox.$inferSelect;
 
-let transporter: nodemailer.Transporter | undefined;
+let transporter: Transporter | undefined;
 
-function smtpTransport(): nodemailer.Transporter | undefined {
+function smtpTransport(): Transporter | undefined {
 	const url = process.env.SMTP_URL;
 	if (!url || process.env.MAIL_TRANSPORT === 'outbox') return undefined;
 	transporter ??= nodemailer.createTransport(url);
