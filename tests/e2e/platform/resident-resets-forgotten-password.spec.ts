@@ -5,7 +5,7 @@
  * covers the same forms with it off.
  */
 import { expect, test } from '@playwright/test';
-import { readLinkFromOutbox } from '../support/accounts';
+import { openPage, readLinkFromOutbox } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 
 test('resident resets a forgotten password and signs in with the new one', async ({
@@ -15,7 +15,7 @@ test('resident resets a forgotten password and signs in with the new one', async
 	test.setTimeout(120_000);
 	const email = `forgetful-${Date.now()}@example.com`;
 
-	await page.goto('/auth/sign-up');
+	await openPage(page, '/auth/sign-up');
 	await page.getByLabel('Full name').fill('Alex Forgetful');
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill('first-password-1');
@@ -24,7 +24,7 @@ test('resident resets a forgotten password and signs in with the new one', async
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page).toHaveURL(/\/$/);
 
-	await page.goto('/auth/sign-in');
+	await openPage(page, '/auth/sign-in');
 	const passwordForm = page.locator('form[action="?/password"]');
 	await passwordForm.getByLabel('Email address').fill(email);
 	await passwordForm.getByLabel('Password').fill('not-my-password');
@@ -38,6 +38,7 @@ test('resident resets a forgotten password and signs in with the new one', async
 
 	await page.getByRole('link', { name: 'Forgotten your password?' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByRole('button', { name: 'Send reset link' }).click();
@@ -52,7 +53,7 @@ test('resident resets a forgotten password and signs in with the new one', async
 	});
 	expect(link).toContain('/auth/reset-password?token=');
 
-	await page.goto(link);
+	await openPage(page, link);
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Choose a new password' })
 	).toBeVisible();
@@ -62,11 +63,13 @@ test('resident resets a forgotten password and signs in with the new one', async
 		page.getByRole('link', { name: 'Password must be 8 characters or more' })
 	).toBeVisible();
 	await expectNoAxeViolations(page);
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('New password').fill('second-password-2');
 	await page.getByRole('button', { name: 'Save new password' }).click();
 
 	await expect(page).toHaveURL(/\/auth\/sign-in\?reset=1$/);
 	await expect(page.getByText('Your password has been changed.')).toBeVisible();
+	await page.waitForLoadState('networkidle');
 	await passwordForm.getByLabel('Email address').fill(email);
 	await passwordForm.getByLabel('Password').fill('second-password-2');
 	await passwordForm.getByRole('button', { name: 'Sign in' }).click();

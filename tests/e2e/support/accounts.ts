@@ -13,13 +13,23 @@ export function demoPassword(): string {
 	return password;
 }
 
+/**
+ * Opens a page and waits until its scripts have run. With JavaScript on, SvelteKit hydrates the
+ * page after it loads and sets each input to its server-rendered value, so text typed before that
+ * would be lost.
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+}
+
 /** Signs in with email and password through the sign-in form, then lands on `returnTo`. */
 export async function signInWithPassword(
 	page: Page,
 	options: { email: string; password?: string; returnTo?: string }
 ): Promise<void> {
 	const returnTo = options.returnTo ?? '/account';
-	await page.goto(`/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+	await openPage(page, `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
 	const form = page.locator('form[action="?/password"]');
 	await form.getByLabel('Email address').fill(options.email);
 	await form.getByLabel('Password').fill(options.password ?? demoPassword());
