@@ -91,6 +91,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	const errorId = randomUUID().slice(0, 8);
 	if (status >= 500) {
 		log.error({ err: error, errorId, path: event.url.pathname, status }, 'Unhandled error');
+	} else if (status === 404) {
+		// Browsers ask for /favicon.ico and bots probe for paths: not worth a warning each.
+		log.debug({ errorId, path: event.url.pathname }, 'Not found');
 	} else {
 		log.warn({ errorId, path: event.url.pathname, status, message }, 'Request failed');
 	}

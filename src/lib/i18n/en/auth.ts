@@ -23,8 +23,6 @@ export const auth = {
 	'auth.signIn.createAccount': 'Create an account',
 	'auth.signIn.wrongPassword': 'Enter a correct email address and password',
 	'auth.signIn.passwordReset': 'Your password has been changed. Sign in with your new password.',
-	'auth.signIn.linkExpired':
-		'That sign-in link has expired or has already been used. Ask for a new one.',
 
 	'auth.rateLimited': 'You have tried too many times. Wait a minute, then try again.',
 

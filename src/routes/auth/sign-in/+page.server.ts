@@ -19,12 +19,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	const returnTo = safeReturnTo(url.searchParams.get('returnTo'));
 	if (locals.user) redirect(303, returnTo);
-	const notice = url.searchParams.has('reset')
-		? 'reset'
-		: url.searchParams.has('expired')
-			? 'expired'
-			: null;
-	return { returnTo, notice };
+	// After a password reset the form says the new password is ready to use.
+	return { returnTo, isAfterReset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {
