@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../lib/server/db/client';
 import { platformAuditLog, platformPlaces } from '../lib/server/platform/schema';
 import { createTestDatabase } from '../lib/server/testing/test-database';
+import { hasSharedData, sharedDataDir } from '../lib/testing/shared-data';
 import { run } from './import';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const geoDir = path.resolve(repoRoot, '../shared/data/uk/geo');
-const hasGeo = existsSync(geoDir);
-if (!hasGeo) console.warn(`Skipping the powershare import tests on Stevenage: ${geoDir} not found`);
+const geoDir = path.join(sharedDataDir, 'uk/geo');
+const hasGeo = hasSharedData('uk/geo', 'the powershare import tests on Stevenage');
 
 let t: DatabaseHandle;
 let dir: string;

@@ -126,6 +126,7 @@ export const admin = {
 	'admin.audit.action.invitation.accept': 'Accepted an invitation',
 	'admin.audit.action.organisation.create': 'Added an organisation',
 	'admin.audit.action.organisation.update': 'Changed an organisation',
+	'admin.audit.action.demo.generate': 'Created the demo town',
 	'admin.audit.none': 'You cannot read the audit log. Ask an administrator of your area.',
 
 	'admin.validation.emailRequired': 'Enter an email address',

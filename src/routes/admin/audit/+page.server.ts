@@ -4,14 +4,18 @@ import { listAudit, listManagedPlaces, listPlacesForAction } from '$lib/server/p
 import { errorPage, pageParam, requireSignedIn } from '../form-helpers';
 import type { PageServerLoad } from './$types';
 
-/** A short, readable line from an entry's details: the name, email, role or file involved. */
-function describe(details: Record<string, unknown>): string {
-	const parts: string[] = [];
-	for (const key of ['name', 'email', 'role', 'fileName', 'areas', 'created', 'updated']) {
+/** The parts of an entry's details worth showing: who or what was involved. */
+function describe(details: Record<string, unknown>) {
+	const text = (key: string) => {
 		const value = details[key];
-		if (typeof value === 'string' || typeof value === 'number') parts.push(`${key}: ${value}`);
-	}
-	return parts.join(', ');
+		return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+	};
+	return {
+		name: text('name'),
+		email: text('email'),
+		role: text('role'),
+		fileName: text('fileName')
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {

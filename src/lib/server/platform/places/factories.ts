@@ -56,15 +56,13 @@ export async function buildPerson(
 ): Promise<{ id: string; email: string; actor: Actor }> {
 	const id = newId();
 	const email = options.email ?? `${id.slice(0, 8)}@example.org`;
-	await db
-		.insert(platformUsers)
-		.values({
-			id,
-			name: options.name ?? `Person ${id.slice(0, 4)}`,
-			email,
-			emailVerified: true,
-			isPlatformAdmin: options.isPlatformAdmin ?? false
-		});
+	await db.insert(platformUsers).values({
+		id,
+		name: options.name ?? `Person ${id.slice(0, 4)}`,
+		email,
+		emailVerified: true,
+		isPlatformAdmin: options.isPlatformAdmin ?? false
+	});
 	for (const grant of options.grants ?? []) {
 		await db
 			.insert(platformRoleGrants)

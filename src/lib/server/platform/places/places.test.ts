@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
+import { hasSharedData, sharedDataDir } from '../../../testing/shared-data';
 import { createTestDatabase } from '../../testing/test-database';
 import { listAudit } from '../audit';
 import { DomainError } from '../errors';
@@ -21,10 +22,8 @@ import {
 } from './queries';
 import { updatePlace } from './update-place';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
-const geoDir = path.resolve(repoRoot, '../shared/data/uk/geo');
-const hasGeo = existsSync(geoDir);
-if (!hasGeo) console.warn(`Skipping the Stevenage import tests: ${geoDir} not found`);
+const geoDir = path.join(sharedDataDir, 'uk/geo');
+const hasGeo = hasSharedData('uk/geo', 'the Stevenage import tests');
 
 let t: DatabaseHandle;
 beforeAll(async () => {
