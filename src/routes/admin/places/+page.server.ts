@@ -19,16 +19,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const page = pageParam(url);
 	const totalPages = Math.max(1, Math.ceil(places.length / PAGE_SIZE));
 	return {
-		places: places
-			.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-			.map((p) => ({
-				id: p.id,
-				name: p.name,
-				slug: p.slug,
-				level: p.level,
-				onsCode: p.onsCode,
-				depth: p.path.split('/').length
-			})),
+		places: places.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => ({
+			id: p.id,
+			name: p.name,
+			slug: p.slug,
+			level: p.level,
+			onsCode: p.onsCode,
+			depth: p.path.split('/').length
+		})),
 		parents: places
 			.filter((p) => p.level !== 'neighbourhood')
 			.map((p) => ({ id: p.id, name: p.name, level: p.level })),
