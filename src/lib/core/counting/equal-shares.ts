@@ -42,6 +42,14 @@ export type MesPrepared = {
 	typeScores: Int32Array[];
 	/** Per project: number of supporters giving it each number of points. */
 	scoreWeights: Map<number, number>[];
+	/** The distinct numbers of points given, and per type the index of each entry's points there. */
+	scoreValues: number[];
+	typeScoreIdx: Int32Array[];
+	/** Start of each type's entries in flat per-entry arrays, and each entry's initial group slot. */
+	typeOffset: Int32Array;
+	initialSlots: Int32Array;
+	/** Per project: the points index of each initial group slot. */
+	initialSlotScores: number[][];
 	votes: bigint[];
 	supporters: number[];
 	hasScores: boolean;
@@ -79,6 +87,24 @@ export function prepareMes(instance: Instance): MesPrepared {
 		});
 	});
 	const supporters = lists.map((l) => l.reduce((a, t) => a + weights[t]!, 0));
+	const scoreIndex = new Map<number, number>();
+	for (const l of scoreLists) for (const sc of l) if (!scoreIndex.has(sc)) scoreIndex.set(sc, scoreIndex.size);
+	if (scoreIndex.size === 0) scoreIndex.set(1, 0);
+	const scoreValues = [...scoreIndex.keys()];
+	const typeScoreIdx = typeBallots.map((tb) => Int32Array.from(tb.projects.map((_, k) => scoreIndex.get(tb.scores ? tb.scores[k]! : 1)!)));
+	// Initial groups of a project: one per points value, all in the starting money class.
+	const initialSlotScores: number[][] = Array.from({ length: P }, () => []);
+	const typeOffset = new Int32Array(typeBallots.length + 1);
+	typeBallots.forEach((tb, t) => (typeOffset[t + 1] = typeOffset[t]! + tb.projects.length));
+	const initialSlots = new Int32Array(typeOffset[typeBallots.length]!);
+	typeBallots.forEach((tb, t) => {
+		tb.projects.forEach((j, k) => {
+			const si = typeScoreIdx[t]![k]!;
+			let slot = initialSlotScores[j]!.indexOf(si);
+			if (slot < 0) slot = initialSlotScores[j]!.push(si) - 1;
+			initialSlots[typeOffset[t]! + k] = slot;
+		});
+	});
 	const scoreWeights = lists.map((l, j) => {
 		const m = new Map<number, number>();
 		l.forEach((t, k) => m.set(scoreLists[j]![k]!, (m.get(scoreLists[j]![k]!) ?? 0) + weights[t]!));
@@ -92,6 +118,11 @@ export function prepareMes(instance: Instance): MesPrepared {
 		typeProjects: typeBallots.map((tb) => Int32Array.from(tb.projects)),
 		typeScores: typeBallots.map((tb) => Int32Array.from(tb.scores ?? tb.projects.map(() => 1))),
 		scoreWeights,
+		scoreValues,
+		typeScoreIdx,
+		typeOffset,
+		initialSlots,
+		initialSlotScores,
 		votes: projectVotes(instance),
 		supporters,
 		hasScores
@@ -197,7 +228,6 @@ export function runMes(
 	const factorF = factor.map((c) => Number(c));
 	const tie = tieBreakComparator(instance, options.tieBreak, prep.votes);
 	// Group key of (money class, points): the class alone for approval ballots.
-	const keyMul = prep.hasScores ? 65536 : 1;
 	const keyOf = prep.hasScores ? (c: number, sc: number) => c * 65536 + sc : (c: number) => c;
 
 	let D = options.endowment.den;
@@ -228,21 +258,34 @@ export function runMes(
 		.map((_, j) => j)
 		.filter((j) => costs[j]! > 0n && prep.supporters[j]! > 0);
 
-	// Supporters of each live project grouped by (money class, points) with their number. Kept up
-	// to date as classes change, touching only the ballots of each winner's supporters.
-	const groupWeights: Map<number, number>[] = instance.projects.map(() => new Map());
+	// Supporters of each live project grouped by (money class, points) with their number: per
+	// project a list of group slots (gid = class·S + points index, weight), and per ballot entry
+	// the slot its type is in. Kept up to date as classes change, touching only the ballots of
+	// the winner's supporters.
+	const S = prep.scoreValues.length;
+	const pw: number[][] = [];
+	const pGid: number[][] = [];
+	const pSlotOf: Map<number, number>[] = [];
 	const isAlive = new Uint8Array(instance.projects.length);
-	for (const j of alive) {
-		isAlive[j] = 1;
-		const m = groupWeights[j]!;
-		for (const [sc, w] of prep.scoreWeights[j]!) m.set(keyOf(1, sc), w);
-	}
+	instance.projects.forEach((_, j) => {
+		const sis = prep.initialSlotScores[j]!;
+		pGid.push(sis.map((si) => S + si));
+		pw.push(sis.map((si) => prep.scoreWeights[j]!.get(prep.scoreValues[si]!) ?? 0));
+		pSlotOf.push(new Map());
+	});
+	for (const j of alive) isAlive[j] = 1;
+	const typeSlot = prep.initialSlots.slice();
 	const groupsOf = (j: number): Groups => {
 		const g: Groups = { cls: [], score: [], weight: [] };
-		for (const [key, w] of groupWeights[j]!) {
-			const c = Math.floor(key / keyMul);
+		const weights = pw[j]!;
+		const gids = pGid[j]!;
+		for (let k = 0; k < weights.length; k++) {
+			const w = weights[k]!;
+			if (w === 0) continue;
+			const gid = gids[k]!;
+			const c = Math.floor(gid / S);
 			g.cls.push(c);
-			g.score.push(prep.hasScores ? key - c * keyMul : 1);
+			g.score.push(prep.scoreValues[gid - c * S]!);
 			g.weight.push(w);
 		}
 		return g;
@@ -485,19 +528,25 @@ export function runMes(
 			typeClass[t] = nc;
 			const tw = prep.typeWeight[t]!;
 			const tp = prep.typeProjects[t]!;
-			const tsc = prep.typeScores[t]!;
+			const tsi = prep.typeScoreIdx[t]!;
+			const off = prep.typeOffset[t]!;
 			for (let q = 0; q < tp.length; q++) {
 				const p = tp[q]!;
 				if (!isAlive[p]) continue;
-				const m = groupWeights[p]!;
-				const oldKey = keyOf(c, tsc[q]!);
-				const left = m.get(oldKey)! - tw;
-				if (left === 0) m.delete(oldKey);
-				else m.set(oldKey, left);
-				if (nc !== 0) {
-					const newKey = keyOf(nc, tsc[q]!);
-					m.set(newKey, (m.get(newKey) ?? 0) + tw);
+				const weights = pw[p]!;
+				weights[typeSlot[off + q]!]! -= tw;
+				if (nc === 0) continue;
+				const gid = nc * S + tsi[q]!;
+				const slots = pSlotOf[p]!;
+				let ns = slots.get(gid);
+				if (ns === undefined) {
+					ns = weights.length;
+					weights.push(0);
+					pGid[p]!.push(gid);
+					slots.set(gid, ns);
 				}
+				weights[ns]! += tw;
+				typeSlot[off + q] = ns;
 			}
 		}
 		return { x, maxPay, capped: capped.sort((p, q) => p - q).join(), exact: exact.sort((p, q) => p - q).join() };
