@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInWithPassword } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 
 /**
@@ -12,22 +13,11 @@ import { expectNoAxeViolations } from '../support/axe';
 const councilAdmin = 'council.admin@ashbrook.example';
 const resident = { email: 'resident@ashbrook.example', name: 'Amira Begum' };
 
-function demoPassword(): string {
-	const password = process.env.POWERSHARE_DEMO_PASSWORD;
-	if (!password)
-		throw new Error('Set POWERSHARE_DEMO_PASSWORD so the demo accounts have a known password.');
-	return password;
-}
-
 async function signIn(browser: Browser, email: string, returnTo: string): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto(`/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-	const form = page.locator('form[action="?/password"]');
-	await form.getByLabel('Email address').fill(email);
-	await form.getByLabel('Password').fill(demoPassword());
-	await form.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(new RegExp(returnTo.replace(/[?]/g, '\\?')));
+	await signInWithPassword(page, { email, returnTo });
+	await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[?]/g, '\\?')}$`));
 	return page;
 }
 
