@@ -4,12 +4,24 @@ import { t } from '../../../i18n/index';
 import { recordAudit } from '../audit';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
-import { sendMail } from '../mail';
+import { queueMail } from '../job-handlers';
+import { sendMail, type MailMessage } from '../mail';
 import { requireCan, type Actor } from '../permissions';
 import { platformInvitations, platformUsers } from '../schema';
 import { getPlaceById } from '../places/queries';
 import { grantRole, type RoleGrant } from './grant-role';
 import type { InvitePersonInput } from './validation';
+
+/**
+ * Sends an invitation email as part of the transaction: with a mail server it is queued for the
+ * job worker, so it goes only if the invitation is saved and a slow server never holds up the
+ * page; without one it is written to the outbox in the same transaction.
+ */
+async function deliver(db: Executor, message: MailMessage): Promise<void> {
+	const hasSmtp = Boolean(process.env.SMTP_URL) && process.env.MAIL_TRANSPORT !== 'outbox';
+	if (hasSmtp) await queueMail(db, message);
+	else await sendMail(db, message);
+}
 
 /** How long an invitation can be accepted for. */
 export const INVITATION_DAYS = 14;
@@ -55,7 +67,7 @@ export async function invitePerson(
 				role: input.role
 			});
 			if (isNew) {
-				await sendMail(tx, {
+				await deliver(tx, {
 					to: email,
 					subject: t('admin.invite.grantedSubject', { role: roleName, place: place.name }),
 					text: t('admin.invite.grantedBody', { role: roleName, place: place.name, url: signInUrl })
@@ -75,7 +87,7 @@ export async function invitePerson(
 				expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
 			})
 			.returning();
-		await sendMail(tx, {
+		await deliver(tx, {
 			to: email,
 			subject: t('admin.invite.subject', { role: roleName, place: place.name }),
 			text: t('admin.invite.body', {
