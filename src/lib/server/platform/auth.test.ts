@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../db/client';
 import { createTestDatabase } from '../testing/test-database';
 import {
@@ -27,6 +27,7 @@ import { loadActor } from './permissions';
 import { canReadOutbox, getOutboxMessage, listOutbox } from './read-outbox';
 import {
 	platformInvitations,
+	platformJobs,
 	platformOutbox,
 	platformPlaces,
 	platformRoleGrants,
@@ -333,6 +334,25 @@ describe('password reset', () => {
 			resetPassword(auth, { token, newPassword: 'third-password-3' }, client),
 			'invalid'
 		);
+	});
+
+	it('leaves sending to the job worker when there is a mail server', async () => {
+		vi.stubEnv('SMTP_URL', 'smtp://mail.invalid:25');
+		vi.stubEnv('MAIL_TRANSPORT', '');
+		try {
+			await requestPasswordReset(auth, { email: 'di@example.com' }, client);
+		} finally {
+			vi.unstubAllEnvs();
+		}
+		const jobs = await handle.db
+			.select()
+			.from(platformJobs)
+			.where(eq(platformJobs.queue, 'mail.send'));
+		expect(jobs).toHaveLength(1);
+		expect(jobs[0]!.payload).toMatchObject({
+			to: 'di@example.com',
+			subject: 'Reset your Powershare password'
+		});
 	});
 
 	it('answers the same for an address with no account, and sends nothing', async () => {
