@@ -263,23 +263,28 @@ export function runMes(
 	// the slot its type is in. Kept up to date as classes change, touching only the ballots of
 	// the winner's supporters.
 	const S = prep.scoreValues.length;
-	const pw: number[][] = [];
+	const pw: Float64Array[] = [];
+	const pCount = new Int32Array(instance.projects.length);
 	const pGid: number[][] = [];
-	const pSlotOf: Map<number, number>[] = [];
 	const isAlive = new Uint8Array(instance.projects.length);
 	instance.projects.forEach((_, j) => {
 		const sis = prep.initialSlotScores[j]!;
 		pGid.push(sis.map((si) => S + si));
-		pw.push(sis.map((si) => prep.scoreWeights[j]!.get(prep.scoreValues[si]!) ?? 0));
-		pSlotOf.push(new Map());
+		const w0 = new Float64Array(Math.max(8, 2 * sis.length));
+		sis.forEach((si, k) => (w0[k] = prep.scoreWeights[j]!.get(prep.scoreValues[si]!) ?? 0));
+		pw.push(w0);
+		pCount[j] = sis.length;
 	});
 	for (const j of alive) isAlive[j] = 1;
 	const typeSlot = prep.initialSlots.slice();
+	let slotLookup = new Int32Array(0);
+	const touched: number[] = [];
 	const groupsOf = (j: number): Groups => {
 		const g: Groups = { cls: [], score: [], weight: [] };
 		const weights = pw[j]!;
 		const gids = pGid[j]!;
-		for (let k = 0; k < weights.length; k++) {
+		const n = pCount[j]!;
+		for (let k = 0; k < n; k++) {
 			const w = weights[k]!;
 			if (w === 0) continue;
 			const gid = gids[k]!;
@@ -291,12 +296,20 @@ export function runMes(
 		return g;
 	};
 
+	// A project none of whose supporters paid in the last round keeps its groups, hence its
+	// affordability and ρ (money classes never change), so they are not recomputed.
+	const groups: Groups[] = [];
+	const rhoF: number[] = [];
+	const isDirty = new Uint8Array(instance.projects.length).fill(1);
 	for (let round = 0; ; round++) {
-		const groups: Groups[] = [];
-		const rhoF: number[] = [];
 		const kept: number[] = [];
 		const removed: number[] = [];
 		for (const j of alive) {
+			if (!isDirty[j]) {
+				kept.push(j);
+				continue;
+			}
+			isDirty[j] = 0;
 			const g = groupsOf(j);
 			if (!isAffordable(g, j)) {
 				removed.push(j);
@@ -494,6 +507,9 @@ export function runMes(
 		epoch += 1;
 		scaleFrom.push(1n);
 		const newClass = new Map<number, number>();
+		// Approval ballots: the new class of every old class, by index (faster than the map).
+		const newClassOf = prep.hasScores ? undefined : new Int32Array(classNum.length);
+		const firstNew = classNum.length;
 		let maxPay = 0n;
 		const capped: number[] = [];
 		const exact: number[] = [];
@@ -516,44 +532,89 @@ export function runMes(
 				moneyF.push(ratioToNumber(left, D));
 			}
 			newClass.set(key, nc);
+			if (newClassOf) newClassOf[c] = nc;
 		}
 		isAlive[j] = 0;
-		const ts = prep.suppTypes[j]!;
-		const ss = prep.suppScore[j]!;
-		for (let k = 0; k < ts.length; k++) {
-			const t = ts[k]!;
-			const c = typeClass[t]!;
-			if (c === 0) continue;
-			const nc = newClass.get(keyOf(c, ss[k]!))!;
-			typeClass[t] = nc;
-			const tw = prep.typeWeight[t]!;
-			const tp = prep.typeProjects[t]!;
-			const tsi = prep.typeScoreIdx[t]!;
-			const off = prep.typeOffset[t]!;
-			for (let q = 0; q < tp.length; q++) {
-				const p = tp[q]!;
-				if (!isAlive[p]) continue;
-				const weights = pw[p]!;
-				weights[typeSlot[off + q]!]! -= tw;
-				if (nc === 0) continue;
-				const gid = nc * S + tsi[q]!;
-				const slots = pSlotOf[p]!;
-				let ns = slots.get(gid);
-				if (ns === undefined) {
-					ns = weights.length;
-					weights.push(0);
-					pGid[p]!.push(gid);
-					slots.set(gid, ns);
-				}
-				weights[ns]! += tw;
-				typeSlot[off + q] = ns;
-			}
-		}
+		const newCount = classNum.length - firstNew;
+		const need = instance.projects.length * Math.max(1, newCount) * S;
+		if (slotLookup.length < need) slotLookup = new Int32Array(Math.max(need, slotLookup.length * 2));
+		moveSupporters({ prep, j, typeClass, newClass, newClassOf, keyOf, isAlive, isDirty, pw, pCount, pGid, typeSlot, slotLookup, touched, firstNew, newCount, S });
+		for (const li of touched) slotLookup[li] = 0;
+		touched.length = 0;
 		return { x, maxPay, capped: capped.sort((p, q) => p - q).join(), exact: exact.sort((p, q) => p - q).join() };
 	}
 }
 
 type ExactRho = { x: bigint; u: bigint; capped: string };
+
+/**
+ * Moves the winner's supporters to their new money classes and updates, for every live project
+ * on their ballots, the weights of its (class, points) groups. The hot loop of a MES run, kept
+ * out of runMes's closure so the engine compiles it on its own.
+ */
+function moveSupporters(a: {
+	prep: MesPrepared;
+	j: number;
+	typeClass: Int32Array;
+	newClass: Map<number, number>;
+	newClassOf: Int32Array | undefined;
+	keyOf: (c: number, sc: number) => number;
+	isAlive: Uint8Array;
+	isDirty: Uint8Array;
+	pw: Float64Array[];
+	pCount: Int32Array;
+	pGid: number[][];
+	typeSlot: Int32Array;
+	slotLookup: Int32Array;
+	touched: number[];
+	firstNew: number;
+	newCount: number;
+	S: number;
+}): void {
+	const { prep, j, typeClass, newClass, newClassOf, keyOf, isAlive, isDirty, pw, pCount, pGid, typeSlot, slotLookup, touched, firstNew, newCount, S } = a;
+	const ts = prep.suppTypes[j]!;
+	const ss = prep.suppScore[j]!;
+	const typeWeight = prep.typeWeight;
+	const typeProjects = prep.typeProjects;
+	const typeScoreIdx = prep.typeScoreIdx;
+	const typeOffset = prep.typeOffset;
+	for (let k = 0; k < ts.length; k++) {
+		const t = ts[k]!;
+		const c = typeClass[t]!;
+		if (c === 0) continue;
+		const nc = newClassOf ? newClassOf[c]! : newClass.get(keyOf(c, ss[k]!))!;
+		typeClass[t] = nc;
+		const tw = typeWeight[t]!;
+		const tp = typeProjects[t]!;
+		const tsi = typeScoreIdx[t]!;
+		const off = typeOffset[t]!;
+		for (let q = 0; q < tp.length; q++) {
+			const p = tp[q]!;
+			if (isAlive[p] === 0) continue;
+			isDirty[p] = 1;
+			let weights = pw[p]!;
+			weights[typeSlot[off + q]!]! -= tw;
+			if (nc === 0) continue;
+			// Slot of (new class, points) in project p, through a table reset after each charge.
+			const li = (p * newCount + (nc - firstNew)) * S + tsi[q]!;
+			let ns = slotLookup[li]! - 1;
+			if (ns < 0) {
+				ns = pCount[p]!;
+				if (ns === weights.length) {
+					const grown = new Float64Array(ns * 2);
+					grown.set(weights);
+					pw[p] = weights = grown;
+				}
+				pCount[p] = ns + 1;
+				pGid[p]!.push(nc * S + tsi[q]!);
+				slotLookup[li] = ns + 1;
+				touched.push(li);
+			}
+			weights[ns]! += tw;
+			typeSlot[off + q] = ns;
+		}
+	}
+}
 
 function gcdBig(a: bigint, b: bigint): bigint {
 	while (b !== 0n) {
