@@ -14,6 +14,8 @@ if (!process.env.POWERSHARE_E2E_DATA_DIR) {
 	const dataDir = mkdtempSync(join(tmpdir(), 'powershare-e2e-'));
 	process.env.POWERSHARE_E2E_DATA_DIR = dataDir;
 	process.env.POWERSHARE_E2E_AUTH_SECRET = randomBytes(32).toString('hex');
+	// One password for every demo account, known to the journeys that sign in as them.
+	process.env.POWERSHARE_DEMO_PASSWORD ??= randomBytes(12).toString('base64url');
 	process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
@@ -24,6 +26,7 @@ const serverEnv: Record<string, string | undefined> = {
 	ORIGIN: origin,
 	POWERSHARE_DATA_DIR: process.env.POWERSHARE_E2E_DATA_DIR,
 	POWERSHARE_DEMO: '1',
+	POWERSHARE_DEMO_PASSWORD: process.env.POWERSHARE_DEMO_PASSWORD,
 	// A secret for this run only; sessions signed with it are worthless anywhere else.
 	BETTER_AUTH_SECRET: process.env.POWERSHARE_E2E_AUTH_SECRET,
 	MAIL_TRANSPORT: 'outbox',
