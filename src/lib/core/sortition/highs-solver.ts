@@ -50,7 +50,7 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 			model.options.set({
 				// HiGHS rejects non-finite option values, so 'no limit' is a very large number.
 				time_limit: options.timeLimit !== undefined ? Math.max(options.timeLimit, 0.01) : 1e30,
-				...(isMip ? { objective_target: options.target ?? (data.sense === 'maximize' ? 1e30 : -1e30) } : { solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex', simplex_strategy: 4 })
+				...(isMip ? { objective_target: options.target ?? (data.sense === 'maximize' ? 1e30 : -1e30) } : { solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex', simplex_strategy: 4, presolve: 'off' })
 			});
 			if (isMip && options.start) model.setSolution({ indices: options.start.indices, values: options.start.values });
 			model.run();

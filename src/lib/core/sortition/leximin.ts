@@ -70,6 +70,8 @@ const FIX_TOLERANCE = 1e-7;
 // The stage ends when the best dual bound is this close to the LP's value.
 const STAGE_TOLERANCE = 1e-8;
 const SMOOTHING = 0.7;
+// Local searches per pricing round, each from a different known panel: more columns per LP solve means fewer solves.
+const LOCAL_SEARCH_STARTS = 10;
 // Fixed probabilities are lowered by this much so that rounding in the LP cannot make a later stage infeasible.
 const FIX_SLACK = 1e-7;
 
@@ -190,19 +192,24 @@ type StageContext = {
 /** The restricted master LP: column 0 is z, column 1+p is λ of panel p; row i is volunteer i, row n the convexity row. */
 class MasterProgramme {
 	private model: SolverModel;
-	private columns = 0;
+	/** The panels that are columns of the LP: a subset of the pool, see {@link compact}. */
+	panels: number[][] = [];
+	private synced = 0;
 	constructor(
 		private readonly ctx: StageContext,
 		private readonly fixed: Float64Array,
 		private readonly isFixed: Uint8Array
 	) {
+		this.panels = [...ctx.pool.panels];
+		this.synced = ctx.pool.panels.length;
 		this.model = this.build();
 	}
 	private build(): SolverModel {
-		const { problem, pool, possible } = this.ctx;
+		const { problem, possible } = this.ctx;
 		const n = problem.n;
+		const panels = this.panels;
 		const rowEntries: number[][] = Array.from({ length: n + 1 }, () => []);
-		pool.panels.forEach((panel, p) => {
+		panels.forEach((panel, p) => {
 			for (const i of panel) rowEntries[i]!.push(1 + p);
 			rowEntries[n]!.push(1 + p);
 		});
@@ -212,22 +219,46 @@ class MasterProgramme {
 			if (this.isFixed[i]) return { lower: this.fixed[i]!, upper: Number.POSITIVE_INFINITY, indices: cols, values: cols.map(() => 1) };
 			return { lower: 0, upper: Number.POSITIVE_INFINITY, indices: [0, ...cols], values: [-1, ...cols.map(() => 1)] };
 		});
-		this.columns = pool.panels.length;
 		return this.ctx.solver.createModel({
 			sense: 'maximize',
-			cost: [1, ...pool.panels.map(() => 0)],
-			lower: [0, ...pool.panels.map(() => 0)],
-			upper: [1, ...pool.panels.map(() => Number.POSITIVE_INFINITY)],
+			cost: [1, ...panels.map(() => 0)],
+			lower: [0, ...panels.map(() => 0)],
+			upper: [1, ...panels.map(() => Number.POSITIVE_INFINITY)],
 			rows
 		});
 	}
-	/** Adds the pool's panels that are not columns yet. */
+	/** Adds the pool's new panels as columns. */
 	sync(): void {
 		const { pool, problem } = this.ctx;
-		for (; this.columns < pool.panels.length; this.columns++) {
-			const panel = pool.panels[this.columns]!;
+		for (; this.synced < pool.panels.length; this.synced++) {
+			const panel = pool.panels[this.synced]!;
+			this.panels.push(panel);
 			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, { indices: [...panel, problem.n], values: [...panel.map(() => 1), 1] });
 		}
+	}
+	/**
+	 * Keeps the LP small: drops columns outside the current solution's support except the `keep`
+	 * with the best reduced cost. Each LP solve costs time in proportion to its columns, and
+	 * the dropped panels stay in the pool, where the local search can still start from them.
+	 */
+	compact(result: SolveResult, keep: number): void {
+		const { problem } = this.ctx;
+		const n = problem.n;
+		const y = (i: number) => Math.max(0, -result.rowDuals[i]!);
+		const mu = result.rowDuals[n]!;
+		const scored = this.panels.map((panel, p) => {
+			let value = -mu;
+			for (const i of panel) value += y(i);
+			return { panel, value, isSupport: result.x[1 + p]! > 1e-12 };
+		});
+		const support = scored.filter((s) => s.isSupport);
+		const rest = scored.filter((s) => !s.isSupport).sort((a, b) => b.value - a.value).slice(0, keep);
+		this.panels = [...support, ...rest].map((s) => s.panel);
+		this.model.dispose();
+		this.model = this.build();
+	}
+	get size(): number {
+		return this.panels.length;
 	}
 	fix(i: number, value: number): void {
 		this.fixed[i] = value;
@@ -300,6 +331,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				return sum;
 			};
 			for (;;) {
+				if (lastResult && master.size > 3 * n + 200) master.compact(lastResult, n);
 				result = master.solve();
 				lastResult = result;
 				y = new Float64Array(n);
@@ -315,7 +347,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				const smoothed = center ? mix(center, y, SMOOTHING) : y;
 				// Cheap pricing first: local search from the heaviest known panels.
 				let added = 0;
-				for (const index of pool.heaviest(smoothed, 3)) {
+				for (const index of pool.heaviest(smoothed, LOCAL_SEARCH_STARTS)) {
 					const candidate = improvePanel(problem, pool.panels[index]!, smoothed);
 					if (improves(candidate) && pool.add(candidate)) added++;
 				}
@@ -341,7 +373,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				if (!isStageDone) continue;
 				}
 				// No panel improves the stage: z is optimal, and y is an optimal dual.
-				proven = extractDistribution(pool, result);
+				proven = extractDistribution(master.panels, result);
 				achieved = stage === 1 ? 'maximin' : achieved;
 				report({ phase: 'stage', stage, panels: pool.panels.length, fixed: isFixed.reduce((a, b) => a + b, 0), minProbability: stage === 1 ? z : undefined, message: `stage ${stage}: ${(z * 100).toFixed(2)}% for the lowest unfixed volunteers` });
 				if (objective === 'maximin') {
@@ -363,7 +395,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 			}
 		}
 		if (objective === 'leximin' && !isLate() && lastResult) {
-			proven = extractDistribution(pool, lastResult);
+			proven = extractDistribution(master.panels, lastResult);
 			achieved = 'leximin';
 		}
 	} finally {
@@ -372,7 +404,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 	let isComplete = achieved === objective;
 	if (!proven) {
 		if (!lastResult) throw new DeadlineError();
-		proven = extractDistribution(pool, lastResult);
+		proven = extractDistribution(master.panels, lastResult);
 		notes.push('The time limit passed before MAXIMIN was proven optimal: the distribution is valid but its minimum probability may be improvable.');
 		isComplete = false;
 	} else if (objective === 'leximin' && achieved !== 'leximin') {
@@ -389,11 +421,11 @@ function mix(center: Float64Array, current: Float64Array, alpha: number): Float6
 	return out;
 }
 
-function extractDistribution(pool: PanelPool, result: SolveResult): PanelDistribution {
+function extractDistribution(columns: number[][], result: SolveResult): PanelDistribution {
 	const panels: number[][] = [];
 	const weights: number[] = [];
 	let total = 0;
-	pool.panels.forEach((panel, p) => {
+	columns.forEach((panel, p) => {
 		const w = result.x[1 + p]!;
 		if (w > 1e-9) {
 			panels.push(panel);
