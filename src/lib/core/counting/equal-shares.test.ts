@@ -8,7 +8,11 @@ import { equalShares, prepareMes, runMes } from './equal-shares';
 import { tieBreakComparator } from './tie-break';
 import { projectVotes } from './instance';
 
-function buildInstance(budget: number, costs: Record<string, number>, ballots: string[][]): Instance {
+function buildInstance(
+	budget: number,
+	costs: Record<string, number>,
+	ballots: string[][]
+): Instance {
 	const ids = Object.keys(costs);
 	return {
 		budget: BigInt(budget),
@@ -21,14 +25,26 @@ function buildInstance(budget: number, costs: Record<string, number>, ballots: s
  * MES written directly from Peters & Skowron (2021), Sec. 4, one voter at a time with exact
  * rationals and no shortcuts: the oracle the engine's grouped, double-guided version must match.
  */
-function naiveMes(inst: Instance, endowment: Rational, utility: 'cost' | 'approval', tieBreak: TieBreak): string[] {
+function naiveMes(
+	inst: Instance,
+	endowment: Rational,
+	utility: 'cost' | 'approval',
+	tieBreak: TieBreak
+): string[] {
 	const n = inst.ballots.length;
 	const money: Rational[] = Array.from({ length: n }, () => endowment);
 	const tie = tieBreakComparator(inst, tieBreak, projectVotes(inst));
-	const supporters = inst.projects.map((_, j) => inst.ballots.map((b, i) => (b.projects.includes(j) ? i : -1)).filter((i) => i >= 0));
-	const free = inst.projects.map((_, j) => j).filter((j) => inst.projects[j]!.cost === 0n && supporters[j]!.length > 0).sort(tie);
+	const supporters = inst.projects.map((_, j) =>
+		inst.ballots.map((b, i) => (b.projects.includes(j) ? i : -1)).filter((i) => i >= 0)
+	);
+	const free = inst.projects
+		.map((_, j) => j)
+		.filter((j) => inst.projects[j]!.cost === 0n && supporters[j]!.length > 0)
+		.sort(tie);
 	const selected = [...free];
-	let alive = inst.projects.map((_, j) => j).filter((j) => inst.projects[j]!.cost > 0n && supporters[j]!.length > 0);
+	let alive = inst.projects
+		.map((_, j) => j)
+		.filter((j) => inst.projects[j]!.cost > 0n && supporters[j]!.length > 0);
 	for (;;) {
 		let best = -1;
 		let bestRho: Rational = ZERO;
@@ -79,8 +95,16 @@ describe('Method of Equal Shares', () => {
 		const inst = buildInstance(30, { q: 6, r: 24 }, [['q', 'r'], ['r'], ['r']]);
 		const res = count(inst, { rule: 'mes', tieBreak: 'id', utility: 'approval' });
 		expect(res.selected).toEqual(['q', 'r']);
-		expect(res.explanations['r']!.reason).toMatchObject({ kind: 'mes-funded', round: 2, rho: rat(10n), maxPayment: rat(10n), supporters: 3 });
-		expect(res.explanations['r']!.sentence).toBe('Funded in round 2: its 3 supporters shared the cost of 24, none paying more than 10 (ρ = 10).');
+		expect(res.explanations['r']!.reason).toMatchObject({
+			kind: 'mes-funded',
+			round: 2,
+			rho: rat(10n),
+			maxPayment: rat(10n),
+			supporters: 3
+		});
+		expect(res.explanations['r']!.sentence).toBe(
+			'Funded in round 2: its 3 supporters shared the cost of 24, none paying more than 10 (ρ = 10).'
+		);
 	});
 
 	it.each([
@@ -97,8 +121,16 @@ describe('Method of Equal Shares', () => {
 		const inst = buildInstance(10, { a: 6 }, [['a'], []]);
 		const res = count(inst, { rule: 'mes', tieBreak: 'id' });
 		expect(res.selected).toEqual([]);
-		expect(res.explanations['a']!.reason).toEqual({ kind: 'mes-unaffordable', supporters: 1, supportersLeft: 5n, supportersStart: 5n, cost: 6n });
-		expect(res.explanations['a']!.sentence).toBe('Not funded: it costs 6, but its 1 supporter had only 5 left of the 5 they started with.');
+		expect(res.explanations['a']!.reason).toEqual({
+			kind: 'mes-unaffordable',
+			supporters: 1,
+			supportersLeft: 5n,
+			supportersStart: 5n,
+			cost: 6n
+		});
+		expect(res.explanations['a']!.sentence).toBe(
+			'Not funded: it costs 6, but its 1 supporter had only 5 left of the 5 they started with.'
+		);
 	});
 
 	it('funds free projects with a supporter first and never projects without votes', () => {
@@ -111,7 +143,11 @@ describe('Method of Equal Shares', () => {
 
 	it('explains a project costing more than the whole budget', () => {
 		const inst = buildInstance(10, { big: 11 }, [['big'], ['big']]);
-		expect(count(inst, { rule: 'mes', tieBreak: 'id' }).explanations['big']!.reason).toEqual({ kind: 'over-budget', cost: 11n, budget: 10n });
+		expect(count(inst, { rule: 'mes', tieBreak: 'id' }).explanations['big']!.reason).toEqual({
+			kind: 'over-budget',
+			cost: 11n,
+			budget: 10n
+		});
 	});
 
 	it.each([
@@ -129,7 +165,10 @@ describe('Method of Equal Shares', () => {
 	it('matches a voter-by-voter exact MES on random small elections (ties, free and huge projects)', () => {
 		const arb = fc.record({
 			costs: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
-			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }), {
+				minLength: 1,
+				maxLength: 8
+			}),
 			budget: fc.integer({ min: 1, max: 30 }),
 			utility: fc.constantFrom('cost' as const, 'approval' as const),
 			tieBreak: fc.constantFrom<TieBreak>('id', 'votes-cost-id', 'cost-votes-id')
@@ -139,10 +178,16 @@ describe('Method of Equal Shares', () => {
 				const inst: Instance = {
 					budget: BigInt(budget),
 					projects: costs.map((c, j) => ({ id: String(j + 8), cost: BigInt(c) })),
-					ballots: ballots.map((b) => ({ projects: [...new Set(b.filter((j) => j < costs.length))] }))
+					ballots: ballots.map((b) => ({
+						projects: [...new Set(b.filter((j) => j < costs.length))]
+					}))
 				};
 				const e = rat(inst.budget, BigInt(inst.ballots.length));
-				const got = runMes(inst, prepareMes(inst), { endowment: e, utility, tieBreak }).selected.map((j) => inst.projects[j]!.id);
+				const got = runMes(inst, prepareMes(inst), {
+					endowment: e,
+					utility,
+					tieBreak
+				})!.selected.map((j) => inst.projects[j]!.id);
 				expect(got).toEqual(naiveMes(inst, e, utility, tieBreak));
 			}),
 			{ numRuns: 300 }
@@ -155,11 +200,15 @@ describe('completion by budget increase (add1)', () => {
 	function naiveAdd1(inst: Instance, integral: boolean, exhaustiveStop: boolean): string[] {
 		const n = BigInt(inst.ballots.length);
 		let e = integral ? rat(inst.budget / n) : rat(inst.budget, n);
-		const costOf = (ids: string[]) => ids.reduce((s, id) => s + inst.projects.find((p) => p.id === id)!.cost, 0n);
-		const supported = inst.projects.filter((_, j) => inst.ballots.some((b) => b.projects.includes(j)));
+		const costOf = (ids: string[]) =>
+			ids.reduce((s, id) => s + inst.projects.find((p) => p.id === id)!.cost, 0n);
+		const supported = inst.projects.filter((_, j) =>
+			inst.ballots.some((b) => b.projects.includes(j))
+		);
 		let current = naiveMes(inst, e, 'cost', 'cost-votes-id');
 		if (supported.reduce((s, p) => s + p.cost, 0n) <= inst.budget) return current;
-		const exhaustive = (ids: string[]) => supported.every((p) => ids.includes(p.id) || costOf(ids) + p.cost > inst.budget);
+		const exhaustive = (ids: string[]) =>
+			supported.every((p) => ids.includes(p.id) || costOf(ids) + p.cost > inst.budget);
 		for (;;) {
 			if (exhaustiveStop && exhaustive(current)) return current;
 			e = add(e, rat(1n));
@@ -173,9 +222,19 @@ describe('completion by budget increase (add1)', () => {
 		// 4 voters, budget 20 (5 each): x (8) by v1,v2; y (8) by v3,v4; z (4) by v1; w (5) by v4.
 		// Plain MES: x and y leave v1 with 1 < 4. At 8 each, v1 keeps 4 and z is funded (total 20);
 		// at 9, v4 can also pay for w and the total 25 overspends, so the loop keeps 8.
-		const inst = buildInstance(20, { x: 8, y: 8, z: 4, w: 5 }, [['x', 'z'], ['x'], ['y'], ['y', 'w']]);
+		const inst = buildInstance(20, { x: 8, y: 8, z: 4, w: 5 }, [
+			['x', 'z'],
+			['x'],
+			['y'],
+			['y', 'w']
+		]);
 		const plain = count(inst, { rule: 'mes', tieBreak: 'cost-votes-id' });
-		const add1 = count(inst, { rule: 'mes', tieBreak: 'cost-votes-id', completion: 'add1', integralStart: true });
+		const add1 = count(inst, {
+			rule: 'mes',
+			tieBreak: 'cost-votes-id',
+			completion: 'add1',
+			integralStart: true
+		});
 		expect(plain.totalCost).toBe(16n);
 		expect(add1.selected).toEqual(['x', 'y', 'z']);
 		expect(add1.rule).toBe('mes/cost/add1');
@@ -184,7 +243,10 @@ describe('completion by budget increase (add1)', () => {
 	it('equals the one-unit-step loop on random small elections', () => {
 		const arb = fc.record({
 			costs: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 6 }),
-			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 7 }),
+			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), {
+				minLength: 2,
+				maxLength: 7
+			}),
 			budget: fc.integer({ min: 5, max: 60 }),
 			integral: fc.boolean(),
 			exhaustiveStop: fc.boolean()
@@ -194,10 +256,19 @@ describe('completion by budget increase (add1)', () => {
 				const inst: Instance = {
 					budget: BigInt(budget),
 					projects: costs.map((c, j) => ({ id: `p${j}`, cost: BigInt(c) })),
-					ballots: ballots.map((b) => ({ projects: [...new Set(b.filter((j) => j < costs.length))] }))
+					ballots: ballots.map((b) => ({
+						projects: [...new Set(b.filter((j) => j < costs.length))]
+					}))
 				};
-				const got = equalShares(inst, { tieBreak: 'cost-votes-id', completion: 'add1', integralStart: integral, exhaustiveStop });
-				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(naiveAdd1(inst, integral, exhaustiveStop));
+				const got = equalShares(inst, {
+					tieBreak: 'cost-votes-id',
+					completion: 'add1',
+					integralStart: integral,
+					exhaustiveStop
+				});
+				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(
+					naiveAdd1(inst, integral, exhaustiveStop)
+				);
 			}),
 			{ numRuns: 1000 }
 		);
@@ -207,7 +278,10 @@ describe('completion by budget increase (add1)', () => {
 		// Larger budgets make long runs of steps with the same outcome, which the search skips.
 		const arb = fc.record({
 			costs: fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 3, maxLength: 7 }),
-			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 9 }),
+			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }), {
+				minLength: 3,
+				maxLength: 9
+			}),
 			budget: fc.integer({ min: 100, max: 2000 }),
 			integral: fc.boolean(),
 			exhaustiveStop: fc.boolean()
@@ -217,21 +291,45 @@ describe('completion by budget increase (add1)', () => {
 				const inst: Instance = {
 					budget: BigInt(budget),
 					projects: costs.map((c, j) => ({ id: `p${j}`, cost: BigInt(c) })),
-					ballots: ballots.map((b) => ({ projects: [...new Set(b.filter((j) => j < costs.length))] }))
+					ballots: ballots.map((b) => ({
+						projects: [...new Set(b.filter((j) => j < costs.length))]
+					}))
 				};
-				const got = equalShares(inst, { tieBreak: 'cost-votes-id', completion: 'add1', integralStart: integral, exhaustiveStop });
-				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(naiveAdd1(inst, integral, exhaustiveStop));
+				const got = equalShares(inst, {
+					tieBreak: 'cost-votes-id',
+					completion: 'add1',
+					integralStart: integral,
+					exhaustiveStop
+				});
+				expect(got.selected.map((j) => inst.projects[j]!.id)).toEqual(
+					naiveAdd1(inst, integral, exhaustiveStop)
+				);
 			}),
 			{ numRuns: 150 }
 		);
 	});
 
 	it('adds projects by votes after MES with utilitarian completion, explaining both stages', () => {
-		const inst = buildInstance(20, { x: 8, y: 8, z: 4, w: 3 }, [['x', 'z'], ['x', 'w'], ['y'], ['y']]);
-		const res = count(inst, { rule: 'mes', tieBreak: 'cost-votes-id', utilitarianCompletion: true });
+		const inst = buildInstance(20, { x: 8, y: 8, z: 4, w: 3 }, [
+			['x', 'z'],
+			['x', 'w'],
+			['y'],
+			['y']
+		]);
+		const res = count(inst, {
+			rule: 'mes',
+			tieBreak: 'cost-votes-id',
+			utilitarianCompletion: true
+		});
 		expect(res.selected).toEqual(['x', 'y', 'w']);
-		expect(res.explanations['w']!.reason).toMatchObject({ kind: 'completion-funded', remainingBefore: 4n });
-		expect(res.explanations['z']!.reason).toMatchObject({ kind: 'completion-skipped', remaining: 1n });
+		expect(res.explanations['w']!.reason).toMatchObject({
+			kind: 'completion-funded',
+			remainingBefore: 4n
+		});
+		expect(res.explanations['z']!.reason).toMatchObject({
+			kind: 'completion-skipped',
+			remaining: 1n
+		});
 	});
 
 	it('switches to the greedy outcome when more voters prefer it (comparison step)', () => {
@@ -241,6 +339,11 @@ describe('completion by budget increase (add1)', () => {
 		expect(count(inst, { rule: 'mes', tieBreak: 'id' }).selected).toEqual(['a1']);
 		const res = count(inst, { rule: 'mes', tieBreak: 'id', comparison: true });
 		expect(res.selected).toEqual(['a1', 'a2']);
-		expect(res.explanations['c']!.reason).toMatchObject({ kind: 'comparison', chose: 'greedy', preferGreedy: 2, preferMes: 0 });
+		expect(res.explanations['c']!.reason).toMatchObject({
+			kind: 'comparison',
+			chose: 'greedy',
+			preferGreedy: 2,
+			preferMes: 0
+		});
 	});
 });

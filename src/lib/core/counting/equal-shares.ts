@@ -21,7 +21,7 @@ import type { Instance, TieBreak } from './types';
 import type { Reason, RuleOutcome } from './explain';
 import type { Rational } from './rational';
 import { rationalText } from './explain';
-import { ZERO, add, cmp, mulInt, rat, sub, toNumber, floor as ratFloor } from './rational';
+import { add, mulInt, rat, toNumber, floor as ratFloor } from './rational';
 import { projectVotes } from './instance';
 import { tieBreakComparator } from './tie-break';
 import { greedy } from './greedy';
@@ -88,10 +88,13 @@ export function prepareMes(instance: Instance): MesPrepared {
 	});
 	const supporters = lists.map((l) => l.reduce((a, t) => a + weights[t]!, 0));
 	const scoreIndex = new Map<number, number>();
-	for (const l of scoreLists) for (const sc of l) if (!scoreIndex.has(sc)) scoreIndex.set(sc, scoreIndex.size);
+	for (const l of scoreLists)
+		for (const sc of l) if (!scoreIndex.has(sc)) scoreIndex.set(sc, scoreIndex.size);
 	if (scoreIndex.size === 0) scoreIndex.set(1, 0);
 	const scoreValues = [...scoreIndex.keys()];
-	const typeScoreIdx = typeBallots.map((tb) => Int32Array.from(tb.projects.map((_, k) => scoreIndex.get(tb.scores ? tb.scores[k]! : 1)!)));
+	const typeScoreIdx = typeBallots.map((tb) =>
+		Int32Array.from(tb.projects.map((_, k) => scoreIndex.get(tb.scores ? tb.scores[k]! : 1)!))
+	);
 	// Initial groups of a project: one per points value, all in the starting money class.
 	const initialSlotScores: number[][] = Array.from({ length: P }, () => []);
 	const typeOffset = new Int32Array(typeBallots.length + 1);
@@ -401,8 +404,16 @@ export function runMes(
 			}
 		}
 		const charged = charge(groups[w]!, w, wr);
-		if (gr && (gr.capped !== charged.capped || gr.exact !== charged.exact) && differs()) return undefined;
-		trace.push({ removed, winner: w, capped: charged.capped, exact: charged.exact, rhoF: wRhoF, thin });
+		if (gr && (gr.capped !== charged.capped || gr.exact !== charged.exact) && differs())
+			return undefined;
+		trace.push({
+			removed,
+			winner: w,
+			capped: charged.capped,
+			exact: charged.exact,
+			rhoF: wRhoF,
+			thin
+		});
 		rounds.push({ project: w, rhoNum: charged.x, rhoDen: D, maxPayNum: charged.maxPay });
 		selected.push(w);
 		spent += costs[w]!;
@@ -493,13 +504,23 @@ export function runMes(
 	}
 
 	/** Charges the winner's supporters, moving each group to a new money class. */
-	function charge(g: Groups, j: number, r: ExactRho): { x: bigint; maxPay: bigint; capped: string; exact: string } {
+	function charge(
+		g: Groups,
+		j: number,
+		r: ExactRho
+	): { x: bigint; maxPay: bigint; capped: string; exact: string } {
 		const f = factor[j]!;
 		const div = gcdBig(r.x, r.u);
 		const x = r.x / div;
 		const mult = r.u / div;
-		const idx = g.cls.map((_, k) => k).sort((p, q) => g.cls[p]! - g.cls[q]! || g.score[p]! - g.score[q]!);
-		g = { cls: idx.map((k) => g.cls[k]!), score: idx.map((k) => g.score[k]!), weight: idx.map((k) => g.weight[k]!) };
+		const idx = g.cls
+			.map((_, k) => k)
+			.sort((p, q) => g.cls[p]! - g.cls[q]! || g.score[p]! - g.score[q]!);
+		g = {
+			cls: idx.map((k) => g.cls[k]!),
+			score: idx.map((k) => g.score[k]!),
+			weight: idx.map((k) => g.weight[k]!)
+		};
 		const olds = g.cls.map((c) => numNow(c));
 		// New denominator D·mult; every older class is rescaled lazily.
 		D *= mult;
@@ -537,11 +558,35 @@ export function runMes(
 		isAlive[j] = 0;
 		const newCount = classNum.length - firstNew;
 		const need = instance.projects.length * Math.max(1, newCount) * S;
-		if (slotLookup.length < need) slotLookup = new Int32Array(Math.max(need, slotLookup.length * 2));
-		moveSupporters({ prep, j, typeClass, newClass, newClassOf, keyOf, isAlive, isDirty, pw, pCount, pGid, typeSlot, slotLookup, touched, firstNew, newCount, S });
+		if (slotLookup.length < need)
+			slotLookup = new Int32Array(Math.max(need, slotLookup.length * 2));
+		moveSupporters({
+			prep,
+			j,
+			typeClass,
+			newClass,
+			newClassOf,
+			keyOf,
+			isAlive,
+			isDirty,
+			pw,
+			pCount,
+			pGid,
+			typeSlot,
+			slotLookup,
+			touched,
+			firstNew,
+			newCount,
+			S
+		});
 		for (const li of touched) slotLookup[li] = 0;
 		touched.length = 0;
-		return { x, maxPay, capped: capped.sort((p, q) => p - q).join(), exact: exact.sort((p, q) => p - q).join() };
+		return {
+			x,
+			maxPay,
+			capped: capped.sort((p, q) => p - q).join(),
+			exact: exact.sort((p, q) => p - q).join()
+		};
 	}
 }
 
@@ -571,7 +616,25 @@ function moveSupporters(a: {
 	newCount: number;
 	S: number;
 }): void {
-	const { prep, j, typeClass, newClass, newClassOf, keyOf, isAlive, isDirty, pw, pCount, pGid, typeSlot, slotLookup, touched, firstNew, newCount, S } = a;
+	const {
+		prep,
+		j,
+		typeClass,
+		newClass,
+		newClassOf,
+		keyOf,
+		isAlive,
+		isDirty,
+		pw,
+		pCount,
+		pGid,
+		typeSlot,
+		slotLookup,
+		touched,
+		firstNew,
+		newCount,
+		S
+	} = a;
 	const ts = prep.suppTypes[j]!;
 	const ss = prep.suppScore[j]!;
 	const typeWeight = prep.typeWeight;
@@ -661,7 +724,12 @@ export type EqualSharesOutcome = RuleOutcome & { endowment: Rational; runs: numb
  * Whether no project with votes that is not funded would fit in the money left (pabutools'
  * `is_exhaustive`, restricted to projects someone voted for since no rule here funds others).
  */
-function isExhaustive(instance: Instance, prep: MesPrepared, selected: readonly number[], spent: bigint): boolean {
+function isExhaustive(
+	instance: Instance,
+	prep: MesPrepared,
+	selected: readonly number[],
+	spent: bigint
+): boolean {
 	const chosen = new Set(selected);
 	const left = instance.budget - spent;
 	return instance.projects.every(
@@ -686,7 +754,10 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 	let runs = 1;
 	// As equalshares.net: when every project with votes fits in the budget together, add1 is not
 	// used (the loop would never overspend, so it would not end).
-	const supportedCost = instance.projects.reduce((s, p, j) => (prep.supporters[j]! > 0 ? s + p.cost : s), 0n);
+	const supportedCost = instance.projects.reduce(
+		(s, p, j) => (prep.supporters[j]! > 0 ? s + p.cost : s),
+		0n
+	);
 	if (options.completion === 'add1' && supportedCost > B) {
 		const found = add1Search(instance, prep, run, runOpts, options.exhaustiveStop ?? false);
 		run = found.run;
@@ -701,14 +772,26 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 		for (const j of g.selected) {
 			const r = g.reasons[j]!;
 			const before = r.kind === 'greedy-funded' ? r.remainingBefore : 0n;
-			reasons[j] = { kind: 'completion-funded', votes: prep.votes[j]!, cost: instance.projects[j]!.cost, remainingBefore: before, mes: reasons[j]! };
+			reasons[j] = {
+				kind: 'completion-funded',
+				votes: prep.votes[j]!,
+				cost: instance.projects[j]!.cost,
+				remainingBefore: before,
+				mes: reasons[j]!
+			};
 			selected.push(j);
 			spent += instance.projects[j]!.cost;
 		}
 		instance.projects.forEach((p, j) => {
 			const r = reasons[j]!;
 			if (r.kind === 'mes-unaffordable') {
-				reasons[j] = { kind: 'completion-skipped', votes: prep.votes[j]!, cost: p.cost, remaining: B - spent, mes: r };
+				reasons[j] = {
+					kind: 'completion-skipped',
+					votes: prep.votes[j]!,
+					cost: p.cost,
+					remaining: B - spent,
+					mes: r
+				};
 			}
 		});
 	}
@@ -765,7 +848,8 @@ export function add1Search(
 	};
 	const plus = (e: Rational, k: bigint) => add(e, rat(k));
 	for (;;) {
-		if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost)) return { run: current, runs };
+		if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost))
+			return { run: current, runs };
 		// The next step, checked against the current trace as it goes: when decisions change
 		// often (short stretches) this costs one run per step, as the plain loop.
 		const step = at(plus(current.endowment, 1n), current, 'continue')!;
@@ -868,6 +952,12 @@ export function compareWithGreedy(
 	const base = chose === 'greedy' ? g : mes;
 	return {
 		selected: base.selected,
-		reasons: base.reasons.map((reason) => ({ kind: 'comparison', chose, preferGreedy, preferMes, reason }))
+		reasons: base.reasons.map((reason) => ({
+			kind: 'comparison',
+			chose,
+			preferGreedy,
+			preferMes,
+			reason
+		}))
 	};
 }

@@ -53,7 +53,13 @@ export type Reason =
 	/** Sequential Phragmén: funded in `round` when its supporters' maximum load became `load`. */
 	| { kind: 'phragmen-funded'; round: number; load: Rational; loadText: string; supporters: number }
 	/** Sequential Phragmén stops at the first project that does not fit (as pabutools). */
-	| { kind: 'phragmen-stopped'; stoppedAt: string; remaining: bigint; cost: bigint; isFirst: boolean }
+	| {
+			kind: 'phragmen-stopped';
+			stoppedAt: string;
+			remaining: bigint;
+			cost: bigint;
+			isFirst: boolean;
+	  }
 	/** Comparison step: the greedy outcome was preferred by more voters and replaced MES's. */
 	| {
 			kind: 'comparison';

@@ -14,18 +14,28 @@ export function optionsFromMeta(meta: [string, string][]): CountOptions | { unsu
 	const rule = (metaValue(meta, 'rule') ?? '').trim();
 	const tieBreak = 'cost-votes-id' as const;
 	const thresholdText = metaValue(meta, 'min_project_score_threshold');
-	const threshold = thresholdText && thresholdText.trim() !== '' ? parseAmount(thresholdText) : undefined;
+	const threshold =
+		thresholdText && thresholdText.trim() !== '' ? parseAmount(thresholdText) : undefined;
 	switch (rule) {
 		case 'greedy':
 			return { rule: 'greedy', tieBreak };
 		case 'greedy-no-skip':
-			return threshold === undefined ? { rule: 'greedy', tieBreak, noSkip: true } : { rule: 'greedy', tieBreak, noSkip: true, threshold };
+			return threshold === undefined
+				? { rule: 'greedy', tieBreak, noSkip: true }
+				: { rule: 'greedy', tieBreak, noSkip: true, threshold };
 		case 'greedy-threshold':
-			if (threshold === undefined) return { unsupported: 'greedy-threshold without min_project_score_threshold' };
+			if (threshold === undefined)
+				return { unsupported: 'greedy-threshold without min_project_score_threshold' };
 			return { rule: 'greedy', tieBreak, threshold };
 		case 'equalshares':
 		case 'equalshares-comparison':
-			return { rule: 'mes', tieBreak, utility: 'cost', completion: 'none', comparison: rule.endsWith('-comparison') };
+			return {
+				rule: 'mes',
+				tieBreak,
+				utility: 'cost',
+				completion: 'none',
+				comparison: rule.endsWith('-comparison')
+			};
 		case 'equalshares/add1':
 		case 'equalshares/add1-comparison':
 			return {
@@ -39,6 +49,8 @@ export function optionsFromMeta(meta: [string, string][]): CountOptions | { unsu
 				comparison: rule.endsWith('-comparison')
 			};
 		default:
-			return { unsupported: rule === '' ? 'no rule in META' : `rule "${rule}" is not a standard rule` };
+			return {
+				unsupported: rule === '' ? 'no rule in META' : `rule "${rule}" is not a standard rule`
+			};
 	}
 }

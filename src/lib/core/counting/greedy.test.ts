@@ -3,7 +3,11 @@ import type { Instance } from './types';
 import { count } from './index';
 
 /** A small election: projects as id → cost, ballots as lists of approved ids. */
-function buildInstance(budget: number, costs: Record<string, number>, ballots: string[][]): Instance {
+function buildInstance(
+	budget: number,
+	costs: Record<string, number>,
+	ballots: string[][]
+): Instance {
 	const ids = Object.keys(costs);
 	return {
 		budget: BigInt(budget),
@@ -23,9 +27,21 @@ const base = buildInstance(10, { a: 6, b: 5, c: 4, d: 1, e: 3 }, [
 describe('greedy', () => {
 	it.each([
 		{ name: 'skips a project that does not fit and goes on', opts: {}, selected: ['a', 'c'] },
-		{ name: 'stops at the first project that does not fit without skipping', opts: { noSkip: true }, selected: ['a'] },
-		{ name: 'funds only projects at or above the threshold', opts: { threshold: 2n }, selected: ['a', 'c'] },
-		{ name: 'leaves out projects below the threshold even with money left', opts: { threshold: 3n }, selected: ['a'] }
+		{
+			name: 'stops at the first project that does not fit without skipping',
+			opts: { noSkip: true },
+			selected: ['a']
+		},
+		{
+			name: 'funds only projects at or above the threshold',
+			opts: { threshold: 2n },
+			selected: ['a', 'c']
+		},
+		{
+			name: 'leaves out projects below the threshold even with money left',
+			opts: { threshold: 3n },
+			selected: ['a']
+		}
 	])('$name', ({ opts, selected }) => {
 		const r = count(base, { rule: 'greedy', tieBreak: 'id', ...opts });
 		expect(r.selected).toEqual(selected);
@@ -39,30 +55,60 @@ describe('greedy', () => {
 
 	it('explains each decision with votes and money left', () => {
 		const r = count(base, { rule: 'greedy', tieBreak: 'id' });
-		expect(r.explanations['a']!.reason).toEqual({ kind: 'greedy-funded', rank: 1, votes: 4n, cost: 6n, remainingBefore: 10n });
-		expect(r.explanations['b']!.reason).toEqual({ kind: 'greedy-skipped', rank: 2, votes: 3n, cost: 5n, remaining: 4n });
+		expect(r.explanations['a']!.reason).toEqual({
+			kind: 'greedy-funded',
+			rank: 1,
+			votes: 4n,
+			cost: 6n,
+			remainingBefore: 10n
+		});
+		expect(r.explanations['b']!.reason).toEqual({
+			kind: 'greedy-skipped',
+			rank: 2,
+			votes: 3n,
+			cost: 5n,
+			remaining: 4n
+		});
 		expect(r.explanations['b']!.status).toBe('not_funded');
-		expect(r.explanations['b']!.sentence).toBe('Not funded: 2nd by votes (3 votes), but it costs 5 and only 4 remained when its turn came.');
+		expect(r.explanations['b']!.sentence).toBe(
+			'Not funded: 2nd by votes (3 votes), but it costs 5 and only 4 remained when its turn came.'
+		);
 		const stopped = count(base, { rule: 'greedy', tieBreak: 'id', noSkip: true });
-		expect(stopped.explanations['c']!.reason).toMatchObject({ kind: 'greedy-stopped', stoppedAt: 'b' });
+		expect(stopped.explanations['c']!.reason).toMatchObject({
+			kind: 'greedy-stopped',
+			stoppedAt: 'b'
+		});
 		const below = count(base, { rule: 'greedy', tieBreak: 'id', threshold: 3n });
-		expect(below.explanations['c']!.reason).toEqual({ kind: 'below-threshold', votes: 2n, threshold: 3n });
+		expect(below.explanations['c']!.reason).toEqual({
+			kind: 'below-threshold',
+			votes: 2n,
+			threshold: 3n
+		});
 	});
 
 	it('does not fund a project costing more than the whole budget, and says so', () => {
-		const r = count(buildInstance(10, { big: 11, a: 3 }, [['big', 'a'], ['big']]), { rule: 'greedy', tieBreak: 'id' });
+		const r = count(buildInstance(10, { big: 11, a: 3 }, [['big', 'a'], ['big']]), {
+			rule: 'greedy',
+			tieBreak: 'id'
+		});
 		expect(r.selected).toEqual(['a']);
 		expect(r.explanations['big']!.reason).toEqual({ kind: 'over-budget', cost: 11n, budget: 10n });
 	});
 
 	it('funds a free project that has votes', () => {
-		const r = count(buildInstance(5, { a: 5, free: 0 }, [['a', 'free']]), { rule: 'greedy', tieBreak: 'id' });
+		const r = count(buildInstance(5, { a: 5, free: 0 }, [['a', 'free']]), {
+			rule: 'greedy',
+			tieBreak: 'id'
+		});
 		expect(r.selected).toEqual(['a', 'free']);
 		expect(r.totalCost).toBe(5n);
 	});
 
 	it('treats empty ballots as casting no votes', () => {
-		const r = count(buildInstance(5, { a: 5 }, [[], ['a'], []]), { rule: 'greedy', tieBreak: 'id' });
+		const r = count(buildInstance(5, { a: 5 }, [[], ['a'], []]), {
+			rule: 'greedy',
+			tieBreak: 'id'
+		});
 		expect(r.selected).toEqual(['a']);
 	});
 

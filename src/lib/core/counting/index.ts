@@ -24,7 +24,13 @@ export type CountExtras = { formatMoney?: MoneyFormatter };
 export function ruleName(options: CountOptions): string {
 	switch (options.rule) {
 		case 'greedy':
-			return ['greedy', options.noSkip ? 'no-skip' : '', options.threshold !== undefined ? 'threshold' : ''].filter(Boolean).join('-');
+			return [
+				'greedy',
+				options.noSkip ? 'no-skip' : '',
+				options.threshold !== undefined ? 'threshold' : ''
+			]
+				.filter(Boolean)
+				.join('-');
 		case 'phragmen':
 			return 'phragmen';
 		case 'mes': {
@@ -41,11 +47,19 @@ export function ruleName(options: CountOptions): string {
  * Counts an election: winners in selection order, their total cost, and for every project a
  * structured reason and a sentence. The options (including tie-breaking) are recorded in the result.
  */
-export function count(instance: Instance, options: CountOptions, extras: CountExtras = {}): CountResult {
+export function count(
+	instance: Instance,
+	options: CountOptions,
+	extras: CountExtras = {}
+): CountResult {
 	let outcome: RuleOutcome;
 	switch (options.rule) {
 		case 'greedy':
-			outcome = greedy(instance, { tieBreak: options.tieBreak, noSkip: options.noSkip ?? false, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) });
+			outcome = greedy(instance, {
+				tieBreak: options.tieBreak,
+				noSkip: options.noSkip ?? false,
+				...(options.threshold !== undefined ? { threshold: options.threshold } : {})
+			});
 			break;
 		case 'phragmen':
 			outcome = phragmen(instance, { tieBreak: options.tieBreak });
@@ -69,7 +83,11 @@ export function count(instance: Instance, options: CountOptions, extras: CountEx
 	const explanations: Record<string, Explanation> = {};
 	instance.projects.forEach((p, j) => {
 		const reason = outcome.reasons[j]!;
-		explanations[p.id] = { status: chosen.has(j) ? 'funded' : 'not_funded', reason, sentence: explainReason(reason, money) };
+		explanations[p.id] = {
+			status: chosen.has(j) ? 'funded' : 'not_funded',
+			reason,
+			sentence: explainReason(reason, money)
+		};
 	});
 	return {
 		rule: ruleName(options),

@@ -80,7 +80,10 @@ export function toInstance(election: PabulibElection, opts: ToInstanceOptions = 
 				}
 			}
 		}
-		const isPoints = voteType === 'cumulative' || voteType === 'scoring' || (voteType === 'ordinal' && scoringFn === 'borda');
+		const isPoints =
+			voteType === 'cumulative' ||
+			voteType === 'scoring' ||
+			(voteType === 'ordinal' && scoringFn === 'borda');
 		if (!isPoints) return { projects: ps };
 		// A project given zero points is not supported: drop it so it counts as no vote.
 		const keep = ps.map((_, k) => k).filter((k) => ss[k]! > 0);

@@ -3,7 +3,11 @@ import type { Instance } from './types';
 import { count } from './index';
 import { rat } from './rational';
 
-function buildInstance(budget: number, costs: Record<string, number>, ballots: string[][]): Instance {
+function buildInstance(
+	budget: number,
+	costs: Record<string, number>,
+	ballots: string[][]
+): Instance {
 	const ids = Object.keys(costs);
 	return {
 		budget: BigInt(budget),
@@ -26,10 +30,26 @@ describe('sequential Phragmén', () => {
 	it('funds in order of earliest load and stops at the first project that does not fit', () => {
 		const res = count(inst, { rule: 'phragmen', tieBreak: 'id' });
 		expect(res.selected).toEqual(['a', 'b']);
-		expect(res.explanations['b']!.reason).toMatchObject({ kind: 'phragmen-funded', round: 2, load: rat(3n) });
-		expect(res.explanations['c']!.reason).toMatchObject({ kind: 'phragmen-stopped', isFirst: true, remaining: 3n });
-		expect(res.explanations['d']!.reason).toMatchObject({ kind: 'phragmen-stopped', isFirst: false, stoppedAt: 'c' });
-		expect(res.explanations['big']!.reason).toEqual({ kind: 'over-budget', cost: 11n, budget: 10n });
+		expect(res.explanations['b']!.reason).toMatchObject({
+			kind: 'phragmen-funded',
+			round: 2,
+			load: rat(3n)
+		});
+		expect(res.explanations['c']!.reason).toMatchObject({
+			kind: 'phragmen-stopped',
+			isFirst: true,
+			remaining: 3n
+		});
+		expect(res.explanations['d']!.reason).toMatchObject({
+			kind: 'phragmen-stopped',
+			isFirst: false,
+			stoppedAt: 'c'
+		});
+		expect(res.explanations['big']!.reason).toEqual({
+			kind: 'over-budget',
+			cost: 11n,
+			budget: 10n
+		});
 	});
 
 	it('breaks an exact tie in load by the chosen order', () => {
@@ -40,7 +60,10 @@ describe('sequential Phragmén', () => {
 	});
 
 	it('funds free projects with supporters and ignores empty ballots', () => {
-		const r = count(buildInstance(5, { free: 0, a: 5, none: 1 }, [['free', 'a'], []]), { rule: 'phragmen', tieBreak: 'id' });
+		const r = count(buildInstance(5, { free: 0, a: 5, none: 1 }, [['free', 'a'], []]), {
+			rule: 'phragmen',
+			tieBreak: 'id'
+		});
 		expect(r.selected).toEqual(['free', 'a']);
 		expect(r.explanations['none']!.reason).toEqual({ kind: 'no-votes' });
 	});

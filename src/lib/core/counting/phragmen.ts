@@ -36,7 +36,8 @@ export function phragmen(instance: Instance, options: PhragmenOptions): RuleOutc
 		.map((_, j) => j)
 		.filter((j) => prep.supporters[j]! > 0 && instance.projects[j]!.cost <= instance.budget);
 	instance.projects.forEach((p, j) => {
-		if (prep.supporters[j]! > 0 && p.cost > instance.budget) reasons[j] = { kind: 'over-budget', cost: p.cost, budget: instance.budget };
+		if (prep.supporters[j]! > 0 && p.cost > instance.budget)
+			reasons[j] = { kind: 'over-budget', cost: p.cost, budget: instance.budget };
 	});
 	const selected: number[] = [];
 	let remaining = instance.budget;
@@ -47,7 +48,8 @@ export function phragmen(instance: Instance, options: PhragmenOptions): RuleOutc
 		for (const j of candidates) {
 			let s = Number(instance.projects[j]!.cost);
 			const ts = prep.suppTypes[j]!;
-			for (let k = 0; k < ts.length; k++) s += prep.typeWeight[ts[k]!]! * loadsF[typeRound[ts[k]!]!]!;
+			for (let k = 0; k < ts.length; k++)
+				s += prep.typeWeight[ts[k]!]! * loadsF[typeRound[ts[k]!]!]!;
 			newLoadF[j] = s / prep.supporters[j]!;
 			if (newLoadF[j]! < minF) minF = newLoadF[j]!;
 		}
@@ -73,7 +75,13 @@ export function phragmen(instance: Instance, options: PhragmenOptions): RuleOutc
 		const cost = instance.projects[best]!.cost;
 		if (cost > remaining) {
 			for (const j of candidates) {
-				reasons[j] = { kind: 'phragmen-stopped', stoppedAt: instance.projects[best]!.id, remaining, cost: instance.projects[j]!.cost, isFirst: j === best };
+				reasons[j] = {
+					kind: 'phragmen-stopped',
+					stoppedAt: instance.projects[best]!.id,
+					remaining,
+					cost: instance.projects[j]!.cost,
+					isFirst: j === best
+				};
 			}
 			break;
 		}

@@ -14,7 +14,9 @@ import { parsePabulib } from './pabulib';
 import { count, optionsFromMeta, toInstance } from './index';
 import type { CountOptions, Instance, PabulibElection } from './types';
 
-const hasData = hasSharedData('pabulib', 'agreement with Pabulib reference outcomes') && hasSharedData('pabulib-reference', 'agreement with Pabulib reference outcomes');
+const hasData =
+	hasSharedData('pabulib', 'agreement with Pabulib reference outcomes') &&
+	hasSharedData('pabulib-reference', 'agreement with Pabulib reference outcomes');
 
 /** Powershare options reproducing each reference key. */
 const REFERENCE_RULES: Record<string, CountOptions> = {
@@ -24,10 +26,33 @@ const REFERENCE_RULES: Record<string, CountOptions> = {
 	mes_card: { rule: 'mes', tieBreak: 'id', utility: 'approval' },
 	phragmen: { rule: 'phragmen', tieBreak: 'id' },
 	// pabutools MES with voter_budget_increment=1 (from B/n, stops when exhaustive) completed by greedy.
-	mes_cost_add1_greedy: { rule: 'mes', tieBreak: 'id', utility: 'cost', completion: 'add1', integralStart: false, exhaustiveStop: true, utilitarianCompletion: true },
+	mes_cost_add1_greedy: {
+		rule: 'mes',
+		tieBreak: 'id',
+		utility: 'cost',
+		completion: 'add1',
+		integralStart: false,
+		exhaustiveStop: true,
+		utilitarianCompletion: true
+	},
 	// equalshares.net's add1 ("integral", "exhaustive") without and with utilitarian completion.
-	mes_cost_eqnet_add1: { rule: 'mes', tieBreak: 'votes-cost-id', utility: 'cost', completion: 'add1', integralStart: true, exhaustiveStop: true },
-	mes_cost_eqnet_add1u: { rule: 'mes', tieBreak: 'votes-cost-id', utility: 'cost', completion: 'add1', integralStart: true, exhaustiveStop: true, utilitarianCompletion: true }
+	mes_cost_eqnet_add1: {
+		rule: 'mes',
+		tieBreak: 'votes-cost-id',
+		utility: 'cost',
+		completion: 'add1',
+		integralStart: true,
+		exhaustiveStop: true
+	},
+	mes_cost_eqnet_add1u: {
+		rule: 'mes',
+		tieBreak: 'votes-cost-id',
+		utility: 'cost',
+		completion: 'add1',
+		integralStart: true,
+		exhaustiveStop: true,
+		utilitarianCompletion: true
+	}
 };
 
 /** Real outcomes that no standard rule reproduces, with the reason from the file's comment. */
@@ -35,7 +60,8 @@ const UNSUPPORTED_META: Record<string, string> = {
 	'Hungary_Budapest_2024.pb': 'rule "unknown"',
 	'Hungary_Budapest_2025_VIII_Jozsefvaros.pb': 'rule "unknown"',
 	'Poland_Lodz_2020.pb': 'greedy-custom: city-specific rule described in the comment',
-	'Poland_Poznan_2023_13_-_Jezyce_sw.Lazarz.pb': 'greedy-custom: Poznań funds projects until the next would exceed 80% of the budget',
+	'Poland_Poznan_2023_13_-_Jezyce_sw.Lazarz.pb':
+		'greedy-custom: Poznań funds projects until the next would exceed 80% of the budget',
 	'Poland_Warszawa_2024_Bielany.pb': 'greedy-exclusive: mutually exclusive projects'
 };
 
@@ -54,20 +80,29 @@ describe.skipIf(!hasData)('agreement with reference outcomes', () => {
 		let reference: Reference;
 		beforeAll(() => {
 			election = parsePabulib(readSharedText('pabulib', file), file).election;
-			reference = JSON.parse(readSharedText('pabulib-reference', file.replace(/\.pb$/, '.json'))) as Reference;
+			reference = JSON.parse(
+				readSharedText('pabulib-reference', file.replace(/\.pb$/, '.json'))
+			) as Reference;
 			// The references count ranked ballots as approvals (`converted_to_approval`).
-			instance = toInstance(election, reference.converted_to_approval ? { scoringFn: 'approval' } : {});
+			instance = toInstance(
+				election,
+				reference.converted_to_approval ? { scoringFn: 'approval' } : {}
+			);
 		});
 
-		it.each(Object.keys(REFERENCE_RULES))('%s selects the reference winners in order', (key) => {
-			const ref = reference.rules[key];
-			if (!ref || ref.status !== 'ok') return; // not computed for this file (too slow for pabutools)
-			const want = ref.selected_order!;
-			const got = count(instance, REFERENCE_RULES[key]!).selected;
-			// pabutools' Phragmén returns its outcome as a set, so the file lists it sorted by id.
-			if (key === 'phragmen') expect([...got].sort()).toEqual([...want].sort());
-			else expect(got).toEqual(want);
-		}, 120_000);
+		it.each(Object.keys(REFERENCE_RULES))(
+			'%s selects the reference winners in order',
+			(key) => {
+				const ref = reference.rules[key];
+				if (!ref || ref.status !== 'ok') return; // not computed for this file (too slow for pabutools)
+				const want = ref.selected_order!;
+				const got = count(instance, REFERENCE_RULES[key]!).selected;
+				// pabutools' Phragmén returns its outcome as a set, so the file lists it sorted by id.
+				if (key === 'phragmen') expect([...got].sort()).toEqual([...want].sort());
+				else expect(got).toEqual(want);
+			},
+			120_000
+		);
 
 		it('the META rule reproduces the real winners', () => {
 			const options = optionsFromMeta(election.meta);
