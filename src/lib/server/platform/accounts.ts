@@ -29,7 +29,14 @@ export type ClientInfo = {
 export type SignedIn = { userId: string; setCookies: string[] };
 
 /** The signed-in person as the layout shows them. */
-export type SessionUser = { id: string; name: string; email: string; isAdmin: boolean };
+/** The signed-in person as pages see them. `canManage`: holds a role above resident somewhere. */
+export type SessionUser = {
+	id: string;
+	name: string;
+	email: string;
+	isAdmin: boolean;
+	canManage: boolean;
+};
 
 /** The user better-auth returns after signing in. */
 type SignedInUser = { id: string; email: string; name: string; emailVerified: boolean };
@@ -282,7 +289,8 @@ export async function sessionUserOf(db: Executor, actor: Actor): Promise<Session
 		.where(eq(platformUsers.id, actor.userId));
 	if (!user) return null;
 	const isAdmin = actor.isPlatformAdmin || actor.grants.some((g) => g.role === 'admin');
-	return { ...user, isAdmin };
+	const canManage = isAdmin || actor.grants.some((g) => g.role !== 'resident');
+	return { ...user, isAdmin, canManage };
 }
 
 /** A neighbourhood to choose from, with its ward (or council) for telling apart equal names. */

@@ -472,14 +472,15 @@ describe('who is signed in', () => {
 	});
 
 	it('shows a resident as not an admin, and an admin of any place as an admin', async () => {
-		expect((await sessionUserOf(handle.db, await loadActor(handle.db, userId)))?.isAdmin).toBe(
-			false
-		);
+		expect(await sessionUserOf(handle.db, await loadActor(handle.db, userId))).toMatchObject({
+			isAdmin: false,
+			canManage: false
+		});
 		await handle.db
 			.insert(platformRoleGrants)
 			.values({ id: 'g-admin', userId, placeId: 'ward', role: 'admin' });
 		const user = await sessionUserOf(handle.db, await loadActor(handle.db, userId));
-		expect(user).toMatchObject({ email: 'ada@example.com', isAdmin: true });
+		expect(user).toMatchObject({ email: 'ada@example.com', isAdmin: true, canManage: true });
 		const account = await getAccount(handle.db, await loadActor(handle.db, userId));
 		expect(account.roles).toEqual([
 			{ placeName: 'Northgate', placeSlug: 'northgate', role: 'admin' }
