@@ -35,14 +35,26 @@ const POPULATION = {
 	gender: { Female: 0.51, Male: 0.48, Other: 0.01 },
 	age: { '16-24': 0.13, '25-34': 0.17, '35-44': 0.16, '45-54': 0.17, '55-64': 0.15, '65+': 0.22 },
 	area: Object.fromEntries(Array.from({ length: 8 }, (_, w) => [`Ward${w + 1}`, 1 / 8])),
-	ethnicity: { 'White British': 0.72, 'White other': 0.08, Asian: 0.1, Black: 0.05, 'Mixed/other': 0.05 },
+	ethnicity: {
+		'White British': 0.72,
+		'White other': 0.08,
+		Asian: 0.1,
+		Black: 0.05,
+		'Mixed/other': 0.05
+	},
 	tenure: { Owner: 0.6, 'Social rent': 0.17, 'Private rent': 0.2, Other: 0.03 },
 	disability: { Yes: 0.18, No: 0.82 }
 };
 /** How much more likely each value is to volunteer: older owners and White British reply more. */
 const RESPONSE = {
 	age: { '16-24': 0.5, '25-34': 0.7, '35-44': 0.9, '45-54': 1.1, '55-64': 1.4, '65+': 1.8 },
-	ethnicity: { 'White British': 1.2, 'White other': 0.8, Asian: 0.7, Black: 0.6, 'Mixed/other': 0.8 },
+	ethnicity: {
+		'White British': 1.2,
+		'White other': 0.8,
+		Asian: 0.7,
+		Black: 0.6,
+		'Mixed/other': 0.8
+	},
 	tenure: { Owner: 1.4, 'Social rent': 0.6, 'Private rent': 0.6, Other: 0.8 }
 };
 
@@ -57,25 +69,68 @@ function generatePool(n, k, seed) {
 		return entries[entries.length - 1][0];
 	};
 	const categories = Object.keys(POPULATION);
-	const skewed = Object.fromEntries(categories.map((c) => [c, Object.fromEntries(Object.entries(POPULATION[c]).map(([v, s]) => [v, s * (RESPONSE[c]?.[v] ?? 1)]))]));
-	const people = Array.from({ length: n }, (_, i) => ({ id: `g${i}`, features: Object.fromEntries(categories.map((c) => [c, pick(skewed[c])])) }));
-	const quotas = categories.flatMap((c) => Object.entries(POPULATION[c]).map(([value, share]) => ({ category: c, value, min: Math.floor(share * k), max: Math.ceil(share * k) })));
+	const skewed = Object.fromEntries(
+		categories.map((c) => [
+			c,
+			Object.fromEntries(
+				Object.entries(POPULATION[c]).map(([v, s]) => [v, s * (RESPONSE[c]?.[v] ?? 1)])
+			)
+		])
+	);
+	const people = Array.from({ length: n }, (_, i) => ({
+		id: `g${i}`,
+		features: Object.fromEntries(categories.map((c) => [c, pick(skewed[c])]))
+	}));
+	const quotas = categories.flatMap((c) =>
+		Object.entries(POPULATION[c]).map(([value, share]) => ({
+			category: c,
+			value,
+			min: Math.floor(share * k),
+			max: Math.ceil(share * k)
+		}))
+	);
 	return { categories, quotas, people };
 }
 
 function readInstance(quotasFile, peopleFile) {
-	const result = core.readPool({ quotas: { name: quotasFile, text: readFileSync(quotasFile, 'utf8') }, people: { name: peopleFile, text: readFileSync(peopleFile, 'utf8') } });
+	const result = core.readPool({
+		quotas: { name: quotasFile, text: readFileSync(quotasFile, 'utf8') },
+		people: { name: peopleFile, text: readFileSync(peopleFile, 'utf8') }
+	});
 	if (!result.ok) throw new Error(result.problems.map(core.formatProblem).join('\n'));
 	return result.pool;
 }
 
-const paper = (dir) => () => readInstance(path.join(dataDir, dir, 'categories.csv'), path.join(dataDir, dir, 'respondents.csv'));
+const paper = (dir) => () =>
+	readInstance(
+		path.join(dataDir, dir, 'categories.csv'),
+		path.join(dataDir, dir, 'respondents.csv')
+	);
 const INSTANCES = [
-	{ name: 'example_small_20', k: 20, load: paper('flanigan-replication/example_small_20'), isShared: true },
-	{ name: 'sa_fixture_22', k: 22, load: () => readInstance(path.join(dataDir, 'sortition-algorithms-fixtures/features.csv'), path.join(dataDir, 'sortition-algorithms-fixtures/candidates.csv')), isShared: true },
+	{
+		name: 'example_small_20',
+		k: 20,
+		load: paper('flanigan-replication/example_small_20'),
+		isShared: true
+	},
+	{
+		name: 'sa_fixture_22',
+		k: 22,
+		load: () =>
+			readInstance(
+				path.join(dataDir, 'sortition-algorithms-fixtures/features.csv'),
+				path.join(dataDir, 'sortition-algorithms-fixtures/candidates.csv')
+			),
+		isShared: true
+	},
 	{ name: 'synth_300_30', k: 30, load: paper('synthetic/synth_300_30'), isShared: true },
 	{ name: 'synth_1000_40', k: 40, load: paper('synthetic/synth_1000_40'), isShared: true },
-	{ name: 'example_large_200', k: 200, load: paper('flanigan-replication/example_large_200'), isShared: true },
+	{
+		name: 'example_large_200',
+		k: 200,
+		load: paper('flanigan-replication/example_large_200'),
+		isShared: true
+	},
 	{ name: 'gen_300_30', k: 30, load: () => generatePool(300, 30, 'bench-300') },
 	{ name: 'gen_1000_40', k: 40, load: () => generatePool(1000, 40, 'bench-1000') },
 	{ name: 'gen_2000_110', k: 110, load: () => generatePool(2000, 110, 'bench-2000') }
@@ -85,7 +140,20 @@ const solver = await core.loadHighsSolver();
 const hasData = existsSync(dataDir);
 if (!hasData) console.warn(`${dataDir} not found: running the generated pools only`);
 console.log(`solver ${solver.name}; time limit ${timeLimit} s per run\n`);
-console.log(['instance'.padEnd(18), 'n'.padStart(5), 'k'.padStart(4), 'method'.padEnd(8), 'time s'.padStart(8), 'min prob'.padStart(9), 'panels'.padStart(7), 'stages'.padStart(7), 'MIPs'.padStart(6), '  result'].join(' '));
+console.log(
+	[
+		'instance'.padEnd(18),
+		'n'.padStart(5),
+		'k'.padStart(4),
+		'method'.padEnd(8),
+		'time s'.padStart(8),
+		'min prob'.padStart(9),
+		'panels'.padStart(7),
+		'stages'.padStart(7),
+		'MIPs'.padStart(6),
+		'  result'
+	].join(' ')
+);
 for (const instance of INSTANCES) {
 	if (only.length > 0 && !only.includes(instance.name)) continue;
 	if (instance.isShared && !hasData) continue;
@@ -95,14 +163,42 @@ for (const instance of INSTANCES) {
 		const started = performance.now();
 		let row;
 		try {
-			const fair = core.findFairDistribution({ problem, solver, objective: method, now: () => performance.now(), deadline: started + timeLimit * 1000 });
+			const fair = core.findFairDistribution({
+				problem,
+				solver,
+				objective: method,
+				now: () => performance.now(),
+				deadline: started + timeLimit * 1000
+			});
 			const seconds = (performance.now() - started) / 1000;
 			const min = Math.min(...fair.probabilities);
 			const result = fair.isComplete ? fair.achieved : `${fair.achieved} (limit)`;
-			row = [seconds.toFixed(1).padStart(8), `${(min * 100).toFixed(2)}%`.padStart(9), String(fair.distribution.panels.length).padStart(7), String(fair.stages).padStart(7), String(fair.oracleCalls).padStart(6), `  ${result}`];
+			row = [
+				seconds.toFixed(1).padStart(8),
+				`${(min * 100).toFixed(2)}%`.padStart(9),
+				String(fair.distribution.panels.length).padStart(7),
+				String(fair.stages).padStart(7),
+				String(fair.oracleCalls).padStart(6),
+				`  ${result}`
+			];
 		} catch (error) {
-			row = [((performance.now() - started) / 1000).toFixed(1).padStart(8), '-'.padStart(9), '-'.padStart(7), '-'.padStart(7), '-'.padStart(6), `  failed: ${error.message}`];
+			row = [
+				((performance.now() - started) / 1000).toFixed(1).padStart(8),
+				'-'.padStart(9),
+				'-'.padStart(7),
+				'-'.padStart(7),
+				'-'.padStart(6),
+				`  failed: ${error.message}`
+			];
 		}
-		console.log([instance.name.padEnd(18), String(problem.n).padStart(5), String(instance.k).padStart(4), method.padEnd(8), ...row].join(' '));
+		console.log(
+			[
+				instance.name.padEnd(18),
+				String(problem.n).padStart(5),
+				String(instance.k).padStart(4),
+				method.padEnd(8),
+				...row
+			].join(' ')
+		);
 	}
 }

@@ -37,7 +37,20 @@ const stderr = () => err.join('\n');
 
 describe('powershare panel select', () => {
 	it('selects a panel, prints the draw and how to re-run it', async () => {
-		expect(await panel(['select', '--people', people, '--quotas', quotas, '--size', '3', '--seed', 'town hall', '--quiet'])).toBe(0);
+		expect(
+			await panel([
+				'select',
+				'--people',
+				people,
+				'--quotas',
+				quotas,
+				'--size',
+				'3',
+				'--seed',
+				'town hall',
+				'--quiet'
+			])
+		).toBe(0);
 		expect(stdout()).toContain('Method: leximin');
 		expect(stdout()).toMatch(/Drawn ticket: \d+/);
 		expect(stdout()).toContain('Re-run with: seed "town hall"');
@@ -45,7 +58,20 @@ describe('powershare panel select', () => {
 	});
 
 	it('prints JSON whose draw is the same for the same seed', async () => {
-		const args = ['select', '--people', people, '--quotas', quotas, '--size', '3', '--seed', 's1', '--json', '--method', 'maximin'];
+		const args = [
+			'select',
+			'--people',
+			people,
+			'--quotas',
+			quotas,
+			'--size',
+			'3',
+			'--seed',
+			's1',
+			'--json',
+			'--method',
+			'maximin'
+		];
 		expect(await panel(args)).toBe(0);
 		const first = JSON.parse(stdout());
 		out = [];
@@ -53,21 +79,83 @@ describe('powershare panel select', () => {
 		const second = JSON.parse(stdout());
 		expect(second.drawn).toEqual(first.drawn);
 		expect(first.lottery.size).toBe(1000);
-		expect(first.probabilities.reduce((s: number, p: { probability: number }) => s + p.probability, 0)).toBeCloseTo(3, 6);
+		expect(
+			first.probabilities.reduce((s: number, p: { probability: number }) => s + p.probability, 0)
+		).toBeCloseTo(3, 6);
 	});
 
 	it('suggests a relaxation and exits 1 when no panel meets the quotas', async () => {
-		expect(await panel(['select', '--people', people, '--quotas', tightQuotas, '--size', '4', '--seed', 's', '--quiet'])).toBe(1);
+		expect(
+			await panel([
+				'select',
+				'--people',
+				people,
+				'--quotas',
+				tightQuotas,
+				'--size',
+				'4',
+				'--seed',
+				's',
+				'--quiet'
+			])
+		).toBe(1);
 		expect(stdout()).toContain('No panel meets every quota.');
 		expect(stdout()).toContain('Smallest relaxation');
 	});
 
 	it.each([
-		['a bad quota row', ['select', '--people', people, '--quotas', badQuotas, '--size', '2', '--seed', 's'], 1, `${badQuotas}:2: min 2 is larger than max 1`],
-		['a missing file', ['select', '--people', path.join(dir, 'none.csv'), '--quotas', quotas, '--size', '2', '--seed', 's'], 1, 'none.csv: no such file'],
-		['a panel larger than the pool', ['select', '--people', people, '--quotas', quotas, '--size', '9', '--seed', 's'], 1, 'fewer than the panel size 9'],
-		['a missing seed', ['select', '--people', people, '--quotas', quotas, '--size', '2'], 2, '--seed is required'],
-		['an unknown method', ['select', '--people', people, '--quotas', quotas, '--size', '2', '--seed', 's', '--method', 'nash'], 2, '--method must be one of'],
+		[
+			'a bad quota row',
+			['select', '--people', people, '--quotas', badQuotas, '--size', '2', '--seed', 's'],
+			1,
+			`${badQuotas}:2: min 2 is larger than max 1`
+		],
+		[
+			'a missing file',
+			[
+				'select',
+				'--people',
+				path.join(dir, 'none.csv'),
+				'--quotas',
+				quotas,
+				'--size',
+				'2',
+				'--seed',
+				's'
+			],
+			1,
+			'none.csv: no such file'
+		],
+		[
+			'a panel larger than the pool',
+			['select', '--people', people, '--quotas', quotas, '--size', '9', '--seed', 's'],
+			1,
+			'fewer than the panel size 9'
+		],
+		[
+			'a missing seed',
+			['select', '--people', people, '--quotas', quotas, '--size', '2'],
+			2,
+			'--seed is required'
+		],
+		[
+			'an unknown method',
+			[
+				'select',
+				'--people',
+				people,
+				'--quotas',
+				quotas,
+				'--size',
+				'2',
+				'--seed',
+				's',
+				'--method',
+				'nash'
+			],
+			2,
+			'--method must be one of'
+		],
 		['an unknown sub-command', ['draw'], 2, 'unknown sub-command "draw"']
 	])('reports %s without a stack trace', async (_, args, code, message) => {
 		expect(await panel(args)).toBe(code);
@@ -77,7 +165,19 @@ describe('powershare panel select', () => {
 
 	it.skipIf(!hasData)('reads the paper format and reaches 10% on example_small_20', async () => {
 		const instance = path.join(dataDir, 'flanigan-replication/example_small_20');
-		const args = ['select', '--people', path.join(instance, 'respondents.csv'), '--quotas', path.join(instance, 'categories.csv'), '--size', '20', '--seed', 'x', '--json', '--quiet'];
+		const args = [
+			'select',
+			'--people',
+			path.join(instance, 'respondents.csv'),
+			'--quotas',
+			path.join(instance, 'categories.csv'),
+			'--size',
+			'20',
+			'--seed',
+			'x',
+			'--json',
+			'--quiet'
+		];
 		expect(await panel(args)).toBe(0);
 		expect(JSON.parse(stdout()).minProbability).toBeGreaterThanOrEqual(0.0999);
 	});

@@ -7,7 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatProblem, loadHighsSolver, readPool, selectPanel } from '../lib/core/sortition/index';
-import type { SelectPanelResult, SelectionMethod, SelectionProgress } from '../lib/core/sortition/index';
+import type {
+	SelectPanelResult,
+	SelectionMethod,
+	SelectionProgress
+} from '../lib/core/sortition/index';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const METHODS: readonly SelectionMethod[] = ['leximin', 'maximin', 'legacy'];
@@ -54,7 +58,16 @@ type Options = {
 	isQuiet: boolean;
 };
 
-const VALUE_OPTIONS = new Set(['people', 'quotas', 'size', 'seed', 'method', 'time-limit', 'household', 'id-column']);
+const VALUE_OPTIONS = new Set([
+	'people',
+	'quotas',
+	'size',
+	'seed',
+	'method',
+	'time-limit',
+	'household',
+	'id-column'
+]);
 const FLAG_OPTIONS = new Set(['json', 'quiet', 'help']);
 
 function parseOptions(args: string[]): Options | 'help' {
@@ -77,18 +90,39 @@ function parseOptions(args: string[]): Options | 'help' {
 		} else throw new UsageError(`unknown option --${name}`);
 	}
 	if (flags.has('help')) return 'help';
-	for (const required of ['people', 'quotas', 'size', 'seed']) if (!values.has(required)) throw new UsageError(`--${required} is required`);
+	for (const required of ['people', 'quotas', 'size', 'seed'])
+		if (!values.has(required)) throw new UsageError(`--${required} is required`);
 	const size = Number(values.get('size'));
-	if (!Number.isInteger(size) || size < 1) throw new UsageError(`--size must be a whole number of at least 1, got "${values.get('size')}"`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new UsageError(
+			`--size must be a whole number of at least 1, got "${values.get('size')}"`
+		);
 	const method = (values.get('method') ?? 'leximin') as SelectionMethod;
-	if (!METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got "${method}"`);
-	const options: Options = { people: values.get('people')!, quotas: values.get('quotas')!, size, seed: values.get('seed')!, method, isJson: flags.has('json'), isQuiet: flags.has('quiet') };
+	if (!METHODS.includes(method))
+		throw new UsageError(`--method must be one of ${METHODS.join(', ')}, got "${method}"`);
+	const options: Options = {
+		people: values.get('people')!,
+		quotas: values.get('quotas')!,
+		size,
+		seed: values.get('seed')!,
+		method,
+		isJson: flags.has('json'),
+		isQuiet: flags.has('quiet')
+	};
 	if (values.has('time-limit')) {
 		const seconds = Number(values.get('time-limit'));
-		if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--time-limit must be a positive number of seconds, got "${values.get('time-limit')}"`);
+		if (!Number.isFinite(seconds) || seconds <= 0)
+			throw new UsageError(
+				`--time-limit must be a positive number of seconds, got "${values.get('time-limit')}"`
+			);
 		options.timeLimit = seconds;
 	}
-	if (values.has('household')) options.household = values.get('household')!.split(',').map((c) => c.trim()).filter(Boolean);
+	if (values.has('household'))
+		options.household = values
+			.get('household')!
+			.split(',')
+			.map((c) => c.trim())
+			.filter(Boolean);
 	if (values.has('id-column')) options.idColumn = values.get('id-column')!;
 	return options;
 }
@@ -98,7 +132,10 @@ async function readText(file: string): Promise<string | { error: string }> {
 		return await readFile(file, 'utf8');
 	} catch (e) {
 		const code = (e as { code?: string }).code;
-		return { error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read' };
+		return {
+			error:
+				code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'
+		};
 	}
 }
 
@@ -112,7 +149,9 @@ export async function run(args: string[]): Promise<number> {
 			return EXIT.usage;
 		}
 		// A bug, not a problem with the input: one line, not a stack trace.
-		console.error(`powershare panel: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+		console.error(
+			`powershare panel: unexpected error: ${e instanceof Error ? e.message : String(e)}`
+		);
 		return EXIT.failed;
 	}
 }
@@ -129,7 +168,10 @@ async function panelCommand(args: string[]): Promise<number> {
 		console.log(USAGE);
 		return EXIT.ok;
 	}
-	const [quotasText, peopleText] = await Promise.all([readText(options.quotas), readText(options.people)]);
+	const [quotasText, peopleText] = await Promise.all([
+		readText(options.quotas),
+		readText(options.people)
+	]);
 	for (const [file, text] of [
 		[options.quotas, quotasText],
 		[options.people, peopleText]
@@ -140,8 +182,14 @@ async function panelCommand(args: string[]): Promise<number> {
 		}
 	}
 	const read = readPool(
-		{ quotas: { name: options.quotas, text: quotasText as string }, people: { name: options.people, text: peopleText as string } },
-		{ ...(options.idColumn ? { idColumn: options.idColumn } : {}), ...(options.household ? { householdColumns: options.household } : {}) }
+		{
+			quotas: { name: options.quotas, text: quotasText as string },
+			people: { name: options.people, text: peopleText as string }
+		},
+		{
+			...(options.idColumn ? { idColumn: options.idColumn } : {}),
+			...(options.household ? { householdColumns: options.household } : {})
+		}
 	);
 	if (!read.ok) {
 		for (const problem of read.problems) console.error(formatProblem(problem));
@@ -149,14 +197,17 @@ async function panelCommand(args: string[]): Promise<number> {
 	}
 	const n = read.pool.people.length;
 	if (options.size > n) {
-		console.error(`${options.people}: the pool has ${n} volunteers, fewer than the panel size ${options.size}`);
+		console.error(
+			`${options.people}: the pool has ${n} volunteers, fewer than the panel size ${options.size}`
+		);
 		return EXIT.failed;
 	}
 	const solver = await loadHighsSolver();
 	const started = performance.now();
 	const onProgress = options.isQuiet
 		? undefined
-		: (p: SelectionProgress) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${p.message}`);
+		: (p: SelectionProgress) =>
+				console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${p.message}`);
 	const result = selectPanel({
 		pool: read.pool,
 		k: options.size,
@@ -169,7 +220,18 @@ async function panelCommand(args: string[]): Promise<number> {
 		...(onProgress ? { onProgress } : {})
 	});
 	const seconds = (performance.now() - started) / 1000;
-	if (options.isJson) console.log(JSON.stringify({ ...result, seconds: Math.round(seconds * 10) / 10, files: { quotas: path.basename(options.quotas), people: path.basename(options.people) } }, null, 2));
+	if (options.isJson)
+		console.log(
+			JSON.stringify(
+				{
+					...result,
+					seconds: Math.round(seconds * 10) / 10,
+					files: { quotas: path.basename(options.quotas), people: path.basename(options.people) }
+				},
+				null,
+				2
+			)
+		);
 	else printResult(result, seconds);
 	return result.status === 'selected' ? EXIT.ok : EXIT.failed;
 }
@@ -183,17 +245,28 @@ function printResult(result: SelectPanelResult, seconds: number): void {
 		console.log('No panel meets every quota.');
 		if (result.relaxation.isPossible) {
 			console.log(`Smallest relaxation (${result.relaxation.totalChange} place(s) in total):`);
-			for (const c of result.relaxation.changes) console.log(`  ${c.category}: ${c.value}  min ${c.min} → ${c.newMin}, max ${c.max} → ${c.newMax}`);
+			for (const c of result.relaxation.changes)
+				console.log(
+					`  ${c.category}: ${c.value}  min ${c.min} → ${c.newMin}, max ${c.max} → ${c.newMax}`
+				);
 		} else console.log(result.relaxation.reason);
 		return;
 	}
 	const sorted = [...result.probabilities].sort((a, b) => a.probability - b.probability);
-	console.log(`Method: ${result.methodUsed}${result.methodUsed !== result.method ? ` (asked for ${result.method})` : ''}, ${seconds.toFixed(1)} s`);
-	console.log(`Lowest selection probability: ${percent(result.minProbability)} (highest ${percent(sorted[sorted.length - 1]!.probability)})`);
-	console.log(`Lottery: ${result.lottery.size} tickets over ${result.lottery.panels.length} distinct panels; rounding moved any probability by at most ${percent(result.lottery.maxDeviation)}`);
+	console.log(
+		`Method: ${result.methodUsed}${result.methodUsed !== result.method ? ` (asked for ${result.method})` : ''}, ${seconds.toFixed(1)} s`
+	);
+	console.log(
+		`Lowest selection probability: ${percent(result.minProbability)} (highest ${percent(sorted[sorted.length - 1]!.probability)})`
+	);
+	console.log(
+		`Lottery: ${result.lottery.size} tickets over ${result.lottery.panels.length} distinct panels; rounding moved any probability by at most ${percent(result.lottery.maxDeviation)}`
+	);
 	console.log(`Drawn ticket: ${result.drawn.ticket}`);
 	console.log(`Panel (${result.drawn.members.length}): ${result.drawn.members.join(', ')}`);
-	console.log(`Re-run with: seed ${JSON.stringify(result.rerun.seed)}, method ${result.rerun.method}, size ${result.rerun.k}${result.rerun.isOnePerHousehold ? ', one per household' : ''}; inputs SHA-256 ${result.rerun.inputsHash}`);
+	console.log(
+		`Re-run with: seed ${JSON.stringify(result.rerun.seed)}, method ${result.rerun.method}, size ${result.rerun.k}${result.rerun.isOnePerHousehold ? ', one per household' : ''}; inputs SHA-256 ${result.rerun.inputsHash}`
+	);
 	for (const note of result.notes) console.log(`Note: ${note}`);
 	console.log('Use --json for the whole lottery and every volunteer’s probability.');
 }

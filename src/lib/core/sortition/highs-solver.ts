@@ -14,10 +14,18 @@ let runtime: Promise<HighsRuntime> | undefined;
 export async function loadHighsSolver(): Promise<Solver> {
 	runtime ??= import('highs').then((module) => module.default());
 	const highs = await runtime;
-	return { name: `HiGHS ${highs.version.string}`, createModel: (model) => createHighsModel(highs, model) };
+	return {
+		name: `HiGHS ${highs.version.string}`,
+		createModel: (model) => createHighsModel(highs, model)
+	};
 }
 
-const STATUS: Record<number, SolveResult['status']> = { 7: 'optimal', 8: 'infeasible', 12: 'target-reached', 13: 'time-limit' };
+const STATUS: Record<number, SolveResult['status']> = {
+	7: 'optimal',
+	8: 'infeasible',
+	12: 'target-reached',
+	13: 'time-limit'
+};
 
 function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 	const starts = [0];
@@ -34,7 +42,10 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 	const model = highs.createModel({
 		numCols,
 		numRows,
-		sense: data.sense === 'maximize' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+		sense:
+			data.sense === 'maximize'
+				? highs.constants.objectiveSense.maximize
+				: highs.constants.objectiveSense.minimize,
 		colCost: data.cost,
 		colLower: data.lower,
 		colUpper: data.upper,
@@ -50,18 +61,39 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 			model.options.set({
 				// HiGHS rejects non-finite option values, so 'no limit' is a very large number.
 				time_limit: options.timeLimit !== undefined ? Math.max(options.timeLimit, 0.01) : 1e30,
-				...(isMip ? { objective_target: options.target ?? (data.sense === 'maximize' ? 1e30 : -1e30) } : { solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex', simplex_strategy: 4, presolve: 'off' })
+				...(isMip
+					? { objective_target: options.target ?? (data.sense === 'maximize' ? 1e30 : -1e30) }
+					: {
+							solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex',
+							simplex_strategy: 4,
+							presolve: 'off'
+						})
 			});
-			if (isMip && options.start) model.setSolution({ indices: options.start.indices, values: options.start.values });
+			if (isMip && options.start)
+				model.setSolution({ indices: options.start.indices, values: options.start.values });
 			model.run();
 			const code = model.getModelStatus();
 			const status = STATUS[code] ?? 'other';
-			if (status === 'other' || status === 'infeasible') return { status, objective: Number.NaN, x: new Float64Array(columns), rowDuals: new Float64Array(numRows) };
+			if (status === 'other' || status === 'infeasible')
+				return {
+					status,
+					objective: Number.NaN,
+					x: new Float64Array(columns),
+					rowDuals: new Float64Array(numRows)
+				};
 			const solution = model.getSolution();
-			return { status, objective: model.getObjectiveValue(), x: solution.colValue, rowDuals: solution.rowDual };
+			return {
+				status,
+				objective: model.getObjectiveValue(),
+				x: solution.colValue,
+				rowDuals: solution.rowDual
+			};
 		},
 		setCosts(cost) {
-			model.changeColsCost({ kind: 'range', from: 0, to: cost.length - 1 }, Float64Array.from(cost));
+			model.changeColsCost(
+				{ kind: 'range', from: 0, to: cost.length - 1 },
+				Float64Array.from(cost)
+			);
 		},
 		addColumn(cost, lower, upper, entries) {
 			model.addCol(cost, lower, upper, entries);

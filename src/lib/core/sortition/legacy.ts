@@ -10,7 +10,11 @@ import type { Random } from './random';
 import type { PanelDistribution, PanelProblem } from './types';
 
 /** One LEGACY panel, or `undefined` when `attempts` greedy runs all hit a dead end. */
-export function legacyPanel(problem: PanelProblem, random: Random, attempts = 100): number[] | undefined {
+export function legacyPanel(
+	problem: PanelProblem,
+	random: Random,
+	attempts = 100
+): number[] | undefined {
 	for (let attempt = 0; attempt < attempts; attempt++) {
 		const panel = legacyAttempt(problem, random);
 		if (panel) return panel.sort((a, b) => a - b);
@@ -44,7 +48,8 @@ function legacyAttempt(problem: PanelProblem, random: Random): number[] | undefi
 			}
 		}
 		const candidates: number[] = [];
-		for (let i = 0; i < n; i++) if (isAvailable[i] && (urgent < 0 || memberQuotas[i]!.includes(urgent))) candidates.push(i);
+		for (let i = 0; i < n; i++)
+			if (isAvailable[i] && (urgent < 0 || memberQuotas[i]!.includes(urgent))) candidates.push(i);
 		if (candidates.length === 0) return undefined;
 		const chosen = candidates[random.int(candidates.length)]!;
 		panel.push(chosen);
@@ -52,7 +57,8 @@ function legacyAttempt(problem: PanelProblem, random: Random): number[] | undefi
 		for (const q of memberQuotas[chosen]!) counts[q]!++;
 		const h = householdOf[chosen]!;
 		if (h >= 0) for (const j of problem.households[h]!) remove(j);
-		for (let i = 0; i < n; i++) if (isAvailable[i] && memberQuotas[i]!.some((q) => counts[q]! >= quotaMax[q]!)) remove(i);
+		for (let i = 0; i < n; i++)
+			if (isAvailable[i] && memberQuotas[i]!.some((q) => counts[q]! >= quotaMax[q]!)) remove(i);
 	}
 	for (let q = 0; q < quotaMin.length; q++) if (counts[q]! < quotaMin[q]!) return undefined;
 	return panel;
@@ -62,7 +68,11 @@ function legacyAttempt(problem: PanelProblem, random: Random): number[] | undefi
  * The LEGACY lottery: `size` independent greedy panels, each one ticket. The share of tickets
  * naming a volunteer estimates LEGACY's selection probability.
  */
-export function legacyDistribution(problem: PanelProblem, random: Random, size: number): PanelDistribution | undefined {
+export function legacyDistribution(
+	problem: PanelProblem,
+	random: Random,
+	size: number
+): PanelDistribution | undefined {
 	const counts = new Map<string, { panel: number[]; count: number }>();
 	for (let t = 0; t < size; t++) {
 		const panel = legacyPanel(problem, random);

@@ -30,23 +30,39 @@ describe('roundToLottery', () => {
 			fc.property(distributions, (distribution) => {
 				const lottery = roundToLottery(distribution, 1000, createRandom('r'));
 				distribution.panels.forEach((panel, p) => {
-					const entry = lottery.panels.find((e) => e.panel.join() === [...panel].sort((a, b) => a - b).join());
-					expect(Math.abs((entry?.tickets ?? 0) - distribution.weights[p]! * 1000)).toBeLessThan(1 + 1e-6);
+					const entry = lottery.panels.find(
+						(e) => e.panel.join() === [...panel].sort((a, b) => a - b).join()
+					);
+					expect(Math.abs((entry?.tickets ?? 0) - distribution.weights[p]! * 1000)).toBeLessThan(
+						1 + 1e-6
+					);
 				});
 			})
 		);
 	});
 
 	it('keeps each volunteer within k/M of the exact probability on a two-member example', () => {
-		const distribution = { panels: [[0, 1], [1, 2], [0, 2]], weights: [1 / 3, 1 / 3, 1 / 3] };
+		const distribution = {
+			panels: [
+				[0, 1],
+				[1, 2],
+				[0, 2]
+			],
+			weights: [1 / 3, 1 / 3, 1 / 3]
+		};
 		const lottery = roundToLottery(distribution, 1000, createRandom('third'));
-		for (const p of lotteryProbabilities(lottery, 3)) expect(Math.abs(p - 2 / 3)).toBeLessThanOrEqual(2 / 1000);
+		for (const p of lotteryProbabilities(lottery, 3))
+			expect(Math.abs(p - 2 / 3)).toBeLessThanOrEqual(2 / 1000);
 	});
 });
 
 describe('drawFromLottery', () => {
 	it('gives the same ticket for the same seed, and that ticket names its panel', () => {
-		const lottery = roundToLottery({ panels: [[0], [1], [2]], weights: [0.5, 0.25, 0.25] }, 1000, createRandom('x'));
+		const lottery = roundToLottery(
+			{ panels: [[0], [1], [2]], weights: [0.5, 0.25, 0.25] },
+			1000,
+			createRandom('x')
+		);
 		const a = drawFromLottery(lottery, createRandom('public seed'));
 		const b = drawFromLottery(lottery, createRandom('public seed'));
 		expect(a).toEqual(b);

@@ -23,7 +23,11 @@ export type LotteryPanel = {
 export type Lottery = { size: number; panels: LotteryPanel[] };
 
 /** Rounds `distribution` to a lottery of `size` tickets; the randomness only breaks remainders. */
-export function roundToLottery(distribution: PanelDistribution, size: number, random: Random): Lottery {
+export function roundToLottery(
+	distribution: PanelDistribution,
+	size: number,
+	random: Random
+): Lottery {
 	const scaled = distribution.weights.map((w) => w * size);
 	const tickets = scaled.map((x) => Math.floor(x + 1e-9));
 	const remainders = scaled.map((x, p) => Math.min(1, Math.max(0, x - tickets[p]!)));
@@ -31,7 +35,9 @@ export function roundToLottery(distribution: PanelDistribution, size: number, ra
 	const floors = tickets.reduce((a, b) => a + b, 0);
 	const missing = size - floors;
 	const remainderSum = remainders.reduce((a, b) => a + b, 0);
-	if (remainderSum > 0) for (let p = 0; p < remainders.length; p++) remainders[p] = (remainders[p]! * missing) / remainderSum;
+	if (remainderSum > 0)
+		for (let p = 0; p < remainders.length; p++)
+			remainders[p] = (remainders[p]! * missing) / remainderSum;
 	pipageRound(remainders, random);
 	remainders.forEach((r, p) => (tickets[p]! += Math.round(r)));
 	// Guard against a last rounding error so that the tickets add up to exactly `size`.
@@ -98,20 +104,26 @@ function comparePanels(a: number[], b: number[]): number {
 }
 
 /** Draws one ticket uniformly (1..size) and returns it with its panel. */
-export function drawFromLottery(lottery: Lottery, random: Random): { ticket: number; panel: number[] } {
+export function drawFromLottery(
+	lottery: Lottery,
+	random: Random
+): { ticket: number; panel: number[] } {
 	const ticket = random.int(lottery.size) + 1;
 	return { ticket, panel: panelOfTicket(lottery, ticket) };
 }
 
 /** The panel that a ticket number names. */
 export function panelOfTicket(lottery: Lottery, ticket: number): number[] {
-	for (const entry of lottery.panels) if (ticket >= entry.firstTicket && ticket < entry.firstTicket + entry.tickets) return entry.panel;
+	for (const entry of lottery.panels)
+		if (ticket >= entry.firstTicket && ticket < entry.firstTicket + entry.tickets)
+			return entry.panel;
 	throw new RangeError(`ticket ${ticket} is not between 1 and ${lottery.size}`);
 }
 
 /** Each volunteer's probability of selection under the lottery (tickets naming them / size). */
 export function lotteryProbabilities(lottery: Lottery, n: number): number[] {
 	const probabilities = new Array<number>(n).fill(0);
-	for (const entry of lottery.panels) for (const i of entry.panel) probabilities[i]! += entry.tickets / lottery.size;
+	for (const entry of lottery.panels)
+		for (const i of entry.panel) probabilities[i]! += entry.tickets / lottery.size;
 	return probabilities;
 }

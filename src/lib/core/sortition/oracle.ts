@@ -27,7 +27,10 @@ export type PanelOracle = {
 	 * The feasible panel of largest weight, or `undefined` when no panel meets the quotas. With a
 	 * `target` or a time limit, `isOptimal` tells whether the answer is proven best.
 	 */
-	best(weights: ArrayLike<number>, options?: OracleQueryOptions): (WeightedPanel & { isOptimal: boolean }) | undefined;
+	best(
+		weights: ArrayLike<number>,
+		options?: OracleQueryOptions
+	): (WeightedPanel & { isOptimal: boolean }) | undefined;
 	/** Number of MIP solves so far. */
 	readonly calls: number;
 	dispose(): void;
@@ -40,8 +43,16 @@ export function panelConstraintRows(problem: PanelProblem): LinearRow[] {
 	const rows: LinearRow[] = [{ lower: k, upper: k, indices: all, values: all.map(() => 1) }];
 	const byQuota: number[][] = problem.quotaMin.map(() => []);
 	problem.memberQuotas.forEach((quotas, i) => quotas.forEach((q) => byQuota[q]!.push(i)));
-	byQuota.forEach((members, q) => rows.push({ lower: problem.quotaMin[q]!, upper: problem.quotaMax[q]!, indices: members, values: members.map(() => 1) }));
-	for (const group of problem.households) rows.push({ lower: 0, upper: 1, indices: [...group], values: group.map(() => 1) });
+	byQuota.forEach((members, q) =>
+		rows.push({
+			lower: problem.quotaMin[q]!,
+			upper: problem.quotaMax[q]!,
+			indices: members,
+			values: members.map(() => 1)
+		})
+	);
+	for (const group of problem.households)
+		rows.push({ lower: 0, upper: 1, indices: [...group], values: group.map(() => 1) });
 	return rows;
 }
 
@@ -63,7 +74,9 @@ export function createPanelOracle(problem: PanelProblem, solver: Solver): PanelO
 		return model.solve({
 			...(options.target !== undefined ? { target: options.target } : {}),
 			...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-			...(options.start ? { start: { indices: options.start, values: options.start.map(() => 1) } } : {})
+			...(options.start
+				? { start: { indices: options.start, values: options.start.map(() => 1) } }
+				: {})
 		});
 	};
 	return {
@@ -83,7 +96,8 @@ export function createPanelOracle(problem: PanelProblem, solver: Solver): PanelO
 			const panel: number[] = [];
 			for (let i = 0; i < problem.n; i++) if (result.x[i]! > 0.5) panel.push(i);
 			if (panel.length !== problem.k) {
-				if (result.status === 'time-limit') throw new Error('the MIP solver ran out of time before finding a panel');
+				if (result.status === 'time-limit')
+					throw new Error('the MIP solver ran out of time before finding a panel');
 				throw new Error(`the MIP solver returned ${panel.length} members instead of ${problem.k}`);
 			}
 			return { panel, value: panelValue(panel, weights), isOptimal: result.status === 'optimal' };
@@ -109,7 +123,11 @@ export function panelValue(panel: readonly number[], weights: ArrayLike<number>)
  * heavier non-member while every quota (and household rule) still holds. Cheap, so column
  * generation tries it before the MIP; it returns a feasible panel at least as heavy as `start`.
  */
-export function improvePanel(problem: PanelProblem, start: readonly number[], weights: ArrayLike<number>): number[] {
+export function improvePanel(
+	problem: PanelProblem,
+	start: readonly number[],
+	weights: ArrayLike<number>
+): number[] {
 	const { n, memberQuotas, quotaMin, quotaMax, householdOf } = problem;
 	const isMember = new Uint8Array(n);
 	const counts = new Int32Array(quotaMin.length);

@@ -21,7 +21,9 @@ export type FileProblem = { file: string; line: number; message: string };
 export type NamedText = { name: string; text: string };
 
 /** Result of {@link readPool}: a pool, or the problems that prevented reading it. */
-export type PoolReadResult = { ok: true; pool: Pool; format: 'paper' | 'sortition-algorithms' } | { ok: false; problems: FileProblem[] };
+export type PoolReadResult =
+	| { ok: true; pool: Pool; format: 'paper' | 'sortition-algorithms' }
+	| { ok: false; problems: FileProblem[] };
 
 /** Options of {@link readPool}. */
 export type ReadPoolOptions = {
@@ -42,7 +44,10 @@ export function formatProblem(problem: FileProblem): string {
  * Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, optional BOM) into rows.
  * Blank lines are skipped. An unterminated quote is reported at the line where it opened.
  */
-export function parseCsv(text: string): { rows: CsvRow[]; problems: { line: number; message: string }[] } {
+export function parseCsv(text: string): {
+	rows: CsvRow[];
+	problems: { line: number; message: string }[];
+} {
 	const rows: CsvRow[] = [];
 	const problems: { line: number; message: string }[] = [];
 	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -106,7 +111,11 @@ function readCount(cell: string | undefined): number | undefined {
 	return Number(text);
 }
 
-type QuotaFile = { format: 'paper' | 'sortition-algorithms'; categories: string[]; quotas: Quota[] };
+type QuotaFile = {
+	format: 'paper' | 'sortition-algorithms';
+	categories: string[];
+	quotas: Quota[];
+};
 
 function readQuotas(file: NamedText, problems: FileProblem[]): QuotaFile | undefined {
 	const parsed = parseCsv(file.text);
@@ -133,14 +142,19 @@ function readQuotas(file: NamedText, problems: FileProblem[]): QuotaFile | undef
 		problems.push({
 			file: file.name,
 			line: header.line,
-			message: 'expected a header "category,feature,min,max" or "feature,value,min,max[,min_flex,max_flex]"'
+			message:
+				'expected a header "category,feature,min,max" or "feature,value,min,max[,min_flex,max_flex]"'
 		});
 		return undefined;
 	}
 	const minColumn = column('min');
 	const maxColumn = column('max');
 	if (minColumn < 0 || maxColumn < 0) {
-		problems.push({ file: file.name, line: header.line, message: 'the header needs "min" and "max" columns' });
+		problems.push({
+			file: file.name,
+			line: header.line,
+			message: 'the header needs "min" and "max" columns'
+		});
 		return undefined;
 	}
 	const minFlexColumn = column('min_flex');
@@ -164,7 +178,9 @@ function readQuotas(file: NamedText, problems: FileProblem[]): QuotaFile | undef
 			continue;
 		}
 		if (min === undefined || max === undefined) {
-			at(`min and max must be whole numbers ≥ 0, found "${row.cells[minColumn]}" and "${row.cells[maxColumn]}"`);
+			at(
+				`min and max must be whole numbers ≥ 0, found "${row.cells[minColumn]}" and "${row.cells[maxColumn]}"`
+			);
 			continue;
 		}
 		if (min > max) {
@@ -197,7 +213,8 @@ function readQuotas(file: NamedText, problems: FileProblem[]): QuotaFile | undef
 		}
 		quotas.push(quota);
 	}
-	if (quotas.length === 0 && problems.length === 0) problems.push({ file: file.name, line: header.line, message: 'no quotas are listed' });
+	if (quotas.length === 0 && problems.length === 0)
+		problems.push({ file: file.name, line: header.line, message: 'no quotas are listed' });
 	return { format, categories, quotas };
 }
 
@@ -206,7 +223,10 @@ function readQuotas(file: NamedText, problems: FileProblem[]): QuotaFile | undef
  * quota file's header. Every volunteer's value must have a quota row in its category (matched
  * exactly, then ignoring case and surrounding spaces).
  */
-export function readPool(files: { quotas: NamedText; people: NamedText }, options: ReadPoolOptions = {}): PoolReadResult {
+export function readPool(
+	files: { quotas: NamedText; people: NamedText },
+	options: ReadPoolOptions = {}
+): PoolReadResult {
 	const problems: FileProblem[] = [];
 	const quotaFile = readQuotas(files.quotas, problems);
 	if (!quotaFile || problems.length > 0) return { ok: false, problems };
@@ -225,13 +245,19 @@ export function readPool(files: { quotas: NamedText; people: NamedText }, option
 	for (const category of categories) {
 		let index = headerCells.indexOf(category);
 		if (index < 0) index = lowered.indexOf(category.toLowerCase());
-		if (index < 0) problems.push({ file, line: header.line, message: `no column for the category "${category}"` });
+		if (index < 0)
+			problems.push({
+				file,
+				line: header.line,
+				message: `no column for the category "${category}"`
+			});
 		categoryColumns.push(index);
 	}
 	let idColumn = -1;
 	if (options.idColumn !== undefined) {
 		idColumn = headerCells.indexOf(options.idColumn);
-		if (idColumn < 0) problems.push({ file, line: header.line, message: `no id column "${options.idColumn}"` });
+		if (idColumn < 0)
+			problems.push({ file, line: header.line, message: `no id column "${options.idColumn}"` });
 	} else if (lowered.includes('id')) {
 		idColumn = lowered.indexOf('id');
 	} else if (quotaFile.format === 'sortition-algorithms') {
@@ -239,7 +265,8 @@ export function readPool(files: { quotas: NamedText; people: NamedText }, option
 	}
 	const householdColumns = (options.householdColumns ?? []).map((name) => {
 		const index = headerCells.indexOf(name);
-		if (index < 0) problems.push({ file, line: header.line, message: `no household column "${name}"` });
+		if (index < 0)
+			problems.push({ file, line: header.line, message: `no household column "${name}"` });
 		return index;
 	});
 	if (problems.length > 0) return { ok: false, problems };
@@ -287,12 +314,15 @@ export function readPool(files: { quotas: NamedText; people: NamedText }, option
 		ids.add(id);
 		const person: Volunteer = { id, features };
 		if (householdColumns.length > 0) {
-			const key = householdColumns.map((c) => (row.cells[c] ?? '').trim().toLowerCase()).join('\u0000');
+			const key = householdColumns
+				.map((c) => (row.cells[c] ?? '').trim().toLowerCase())
+				.join('\u0000');
 			if (key.replaceAll('\u0000', '') !== '') person.household = key;
 		}
 		people.push(person);
 	}
-	if (people.length === 0 && problems.length === 0) problems.push({ file, line: header.line, message: 'no volunteers are listed' });
+	if (people.length === 0 && problems.length === 0)
+		problems.push({ file, line: header.line, message: 'no volunteers are listed' });
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, pool: { categories, quotas, people }, format: quotaFile.format };
 }

@@ -14,15 +14,21 @@ export type BuildProblemOptions = {
  * Numbers the volunteers and quotas of `pool` for a panel of `k`. Throws a RangeError when k is
  * not a whole number between 1 and the pool size (callers validate user input before this).
  */
-export function buildProblem(pool: Pool, k: number, options: BuildProblemOptions = {}): PanelProblem {
+export function buildProblem(
+	pool: Pool,
+	k: number,
+	options: BuildProblemOptions = {}
+): PanelProblem {
 	const n = pool.people.length;
-	if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`the panel size must be a whole number from 1 to ${n}, got ${k}`);
+	if (!Number.isInteger(k) || k < 1 || k > n)
+		throw new RangeError(`the panel size must be a whole number from 1 to ${n}, got ${k}`);
 	const quotaIndex = new Map<string, number>();
 	pool.quotas.forEach((q, index) => quotaIndex.set(`${q.category}\u0000${q.value}`, index));
 	const memberQuotas = pool.people.map((person) =>
 		pool.categories.map((category) => {
 			const index = quotaIndex.get(`${category}\u0000${person.features[category]}`);
-			if (index === undefined) throw new RangeError(`volunteer ${person.id} has no quota for ${category}`);
+			if (index === undefined)
+				throw new RangeError(`volunteer ${person.id} has no quota for ${category}`);
 			return index;
 		})
 	);
@@ -58,11 +64,15 @@ export function panelViolations(problem: PanelProblem, panel: readonly number[])
 	const problems: string[] = [];
 	const members = new Set(panel);
 	if (members.size !== panel.length) problems.push('a volunteer is chosen twice');
-	if (panel.length !== problem.k) problems.push(`the panel has ${panel.length} members instead of ${problem.k}`);
+	if (panel.length !== problem.k)
+		problems.push(`the panel has ${panel.length} members instead of ${problem.k}`);
 	const counts = new Array<number>(problem.quotaMin.length).fill(0);
 	for (const i of members) for (const q of problem.memberQuotas[i] ?? []) counts[q]!++;
 	counts.forEach((count, q) => {
-		if (count < problem.quotaMin[q]! || count > problem.quotaMax[q]!) problems.push(`quota ${q}: ${count} members, allowed ${problem.quotaMin[q]}–${problem.quotaMax[q]}`);
+		if (count < problem.quotaMin[q]! || count > problem.quotaMax[q]!)
+			problems.push(
+				`quota ${q}: ${count} members, allowed ${problem.quotaMin[q]}–${problem.quotaMax[q]}`
+			);
 	});
 	const seenHouseholds = new Set<number>();
 	for (const i of members) {

@@ -36,7 +36,8 @@ export function createRandom(seed: string): Random {
 	return {
 		next: () => nextUint32() / 0x100000000,
 		int(n: number): number {
-			if (!Number.isInteger(n) || n <= 0) throw new RangeError(`int(n) needs a positive integer, got ${n}`);
+			if (!Number.isInteger(n) || n <= 0)
+				throw new RangeError(`int(n) needs a positive integer, got ${n}`);
 			// Rejection sampling keeps every outcome exactly equally likely.
 			const limit = Math.floor(0x100000000 / n) * n;
 			for (;;) {

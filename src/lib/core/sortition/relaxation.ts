@@ -9,13 +9,26 @@ import type { LinearRow, Solver } from './solver';
 import type { PanelProblem, Pool } from './types';
 
 /** One suggested change of a quota. */
-export type QuotaChange = { category: string; value: string; min: number; max: number; newMin: number; newMax: number };
+export type QuotaChange = {
+	category: string;
+	value: string;
+	min: number;
+	max: number;
+	newMin: number;
+	newMax: number;
+};
 
 /** The smallest relaxation found, or why there is none. */
-export type RelaxationSuggestion = { isPossible: true; totalChange: number; changes: QuotaChange[] } | { isPossible: false; reason: string };
+export type RelaxationSuggestion =
+	| { isPossible: true; totalChange: number; changes: QuotaChange[] }
+	| { isPossible: false; reason: string };
 
 /** Suggests the smallest quota changes (in total number of places) that make a panel possible. */
-export function suggestRelaxation(pool: Pool, problem: PanelProblem, solver: Solver): RelaxationSuggestion {
+export function suggestRelaxation(
+	pool: Pool,
+	problem: PanelProblem,
+	solver: Solver
+): RelaxationSuggestion {
 	const { n } = problem;
 	const q = problem.quotaMin.length;
 	// Columns: x_0..x_{n-1}, then lower slack s_j = n + j, then upper slack t_j = n + q + j.
@@ -23,8 +36,18 @@ export function suggestRelaxation(pool: Pool, problem: PanelProblem, solver: Sol
 	const rows: LinearRow[] = [base[0]!];
 	for (let j = 0; j < q; j++) {
 		const quotaRow = base[1 + j]!;
-		rows.push({ lower: problem.quotaMin[j]!, upper: Number.POSITIVE_INFINITY, indices: [...quotaRow.indices, n + j], values: [...quotaRow.values, 1] });
-		rows.push({ lower: Number.NEGATIVE_INFINITY, upper: problem.quotaMax[j]!, indices: [...quotaRow.indices, n + q + j], values: [...quotaRow.values, -1] });
+		rows.push({
+			lower: problem.quotaMin[j]!,
+			upper: Number.POSITIVE_INFINITY,
+			indices: [...quotaRow.indices, n + j],
+			values: [...quotaRow.values, 1]
+		});
+		rows.push({
+			lower: Number.NEGATIVE_INFINITY,
+			upper: problem.quotaMax[j]!,
+			indices: [...quotaRow.indices, n + q + j],
+			values: [...quotaRow.values, -1]
+		});
 	}
 	rows.push(...base.slice(1 + q));
 	const lowerSlackCap = pool.quotas.map((quota) => quota.min - (quota.minFlex ?? 0));
@@ -34,7 +57,9 @@ export function suggestRelaxation(pool: Pool, problem: PanelProblem, solver: Sol
 		sense: 'minimize',
 		cost: Array.from({ length: columns }, (_, c) => (c < n ? 0 : 1)),
 		lower: new Array<number>(columns).fill(0),
-		upper: Array.from({ length: columns }, (_, c) => (c < n ? 1 : c < n + q ? lowerSlackCap[c - n]! : Math.max(0, upperSlackCap[c - n - q]!))),
+		upper: Array.from({ length: columns }, (_, c) =>
+			c < n ? 1 : c < n + q ? lowerSlackCap[c - n]! : Math.max(0, upperSlackCap[c - n - q]!)
+		),
 		isInteger: new Array<boolean>(columns).fill(true),
 		rows
 	});
@@ -45,15 +70,33 @@ export function suggestRelaxation(pool: Pool, problem: PanelProblem, solver: Sol
 		} catch {
 			result = model.solve();
 		}
-		if (result.status === 'infeasible') return { isPossible: false, reason: 'no panel is possible even with every quota relaxed as far as its flexible limits allow (check the panel size against the pool and households)' };
-		if (result.status !== 'optimal') return { isPossible: false, reason: `the solver stopped early (${result.status})` };
+		if (result.status === 'infeasible')
+			return {
+				isPossible: false,
+				reason:
+					'no panel is possible even with every quota relaxed as far as its flexible limits allow (check the panel size against the pool and households)'
+			};
+		if (result.status !== 'optimal')
+			return { isPossible: false, reason: `the solver stopped early (${result.status})` };
 		const changes: QuotaChange[] = [];
 		pool.quotas.forEach((quota, j) => {
 			const down = Math.round(result.x[n + j]!);
 			const up = Math.round(result.x[n + q + j]!);
-			if (down > 0 || up > 0) changes.push({ category: quota.category, value: quota.value, min: quota.min, max: quota.max, newMin: quota.min - down, newMax: quota.max + up });
+			if (down > 0 || up > 0)
+				changes.push({
+					category: quota.category,
+					value: quota.value,
+					min: quota.min,
+					max: quota.max,
+					newMin: quota.min - down,
+					newMax: quota.max + up
+				});
 		});
-		return { isPossible: true, totalChange: changes.reduce((sum, c) => sum + (c.min - c.newMin) + (c.newMax - c.max), 0), changes };
+		return {
+			isPossible: true,
+			totalChange: changes.reduce((sum, c) => sum + (c.min - c.newMin) + (c.newMax - c.max), 0),
+			changes
+		};
 	} finally {
 		model.dispose();
 	}

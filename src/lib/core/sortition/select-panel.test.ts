@@ -18,8 +18,14 @@ if (!hasData) console.warn(`Skipping the sortition data tests: ${dataDir} is abs
 function loadPaperInstance(name: string): Pool {
 	const dir = path.join(dataDir, name);
 	const result = readPool({
-		quotas: { name: 'categories.csv', text: readFileSync(path.join(dir, 'categories.csv'), 'utf8') },
-		people: { name: 'respondents.csv', text: readFileSync(path.join(dir, 'respondents.csv'), 'utf8') }
+		quotas: {
+			name: 'categories.csv',
+			text: readFileSync(path.join(dir, 'categories.csv'), 'utf8')
+		},
+		people: {
+			name: 'respondents.csv',
+			text: readFileSync(path.join(dir, 'respondents.csv'), 'utf8')
+		}
 	});
 	if (!result.ok) throw new Error(`cannot read ${name}`);
 	return result.pool;
@@ -40,13 +46,18 @@ function selected(result: ReturnType<typeof selectPanel>): PanelSelection {
 /** Checks the drawn panel against the pool's quotas by id. */
 function drawnViolations(pool: Pool, k: number, selection: PanelSelection): string[] {
 	const index = new Map(pool.people.map((p, i) => [p.id, i]));
-	return panelViolations(buildProblem(pool, k), selection.drawn.members.map((id) => index.get(id)!));
+	return panelViolations(
+		buildProblem(pool, k),
+		selection.drawn.members.map((id) => index.get(id)!)
+	);
 }
 
 describe.skipIf(!hasData)('selection on the published instances', () => {
 	it('LEXIMIN reaches the 10.0% minimum probability on example_small_20', () => {
 		const pool = loadPaperInstance('flanigan-replication/example_small_20');
-		const result = selected(selectPanel({ pool, k: 20, method: 'leximin', seed: 'example', solver, now: clock }));
+		const result = selected(
+			selectPanel({ pool, k: 20, method: 'leximin', seed: 'example', solver, now: clock })
+		);
 		expect(result.methodUsed).toBe('leximin');
 		expect(result.minProbability).toBeGreaterThanOrEqual(0.0999);
 		expect(drawnViolations(pool, 20, result)).toEqual([]);
@@ -54,14 +65,26 @@ describe.skipIf(!hasData)('selection on the published instances', () => {
 
 	it('LEGACY leaves someone a far lower chance than LEXIMIN on example_small_20', () => {
 		const pool = loadPaperInstance('flanigan-replication/example_small_20');
-		const result = selected(selectPanel({ pool, k: 20, method: 'legacy', seed: 'example', solver }));
+		const result = selected(
+			selectPanel({ pool, k: 20, method: 'legacy', seed: 'example', solver })
+		);
 		expect(result.minProbability).toBeLessThan(0.05);
 		expect(drawnViolations(pool, 20, result)).toEqual([]);
 	});
 
 	it('LEXIMIN gives everyone at least 6.5% on synth_300_30 (falling back to MAXIMIN if the time limit passes)', () => {
 		const pool = loadPaperInstance('synthetic/synth_300_30');
-		const result = selected(selectPanel({ pool, k: 30, method: 'leximin', seed: 'synth', solver, now: clock, timeLimitSeconds: 40 }));
+		const result = selected(
+			selectPanel({
+				pool,
+				k: 30,
+				method: 'leximin',
+				seed: 'synth',
+				solver,
+				now: clock,
+				timeLimitSeconds: 40
+			})
+		);
 		expect(['leximin', 'maximin']).toContain(result.methodUsed);
 		expect(result.minProbability).toBeGreaterThanOrEqual(0.065);
 		expect(drawnViolations(pool, 30, result)).toEqual([]);
@@ -82,7 +105,9 @@ const smallPool = fc
 		const categories = sizes.map((_, c) => `c${c}`);
 		const people = Array.from({ length: n }, (_, i) => ({
 			id: `v${i}`,
-			features: Object.fromEntries(sizes.map((size, c) => [`c${c}`, `x${seedValues[(i * 3 + c) % 48]! % size}`])),
+			features: Object.fromEntries(
+				sizes.map((size, c) => [`c${c}`, `x${seedValues[(i * 3 + c) % 48]! % size}`])
+			),
 			household: `h${seedValues[i % 48]! % Math.max(2, n - 2)}`
 		}));
 		const quotas: Quota[] = [];
@@ -90,7 +115,12 @@ const smallPool = fc
 			for (let v = 0; v < size; v++) {
 				const count = people.filter((p) => p.features[`c${c}`] === `x${v}`).length;
 				const share = (count / n) * k;
-				quotas.push({ category: `c${c}`, value: `x${v}`, min: Math.max(0, Math.floor(share) - slack), max: Math.ceil(share) + slack });
+				quotas.push({
+					category: `c${c}`,
+					value: `x${v}`,
+					min: Math.max(0, Math.floor(share) - slack),
+					max: Math.ceil(share) + slack
+				});
 			}
 		});
 		return { pool: { categories, quotas, people } as Pool, k, isOnePerHousehold };
@@ -99,25 +129,41 @@ const smallPool = fc
 describe('selectPanel on random pools', () => {
 	it('draws a panel meeting every quota, probabilities sum to k, and the same seed gives the same draw', () => {
 		fc.assert(
-			fc.property(smallPool, fc.constantFrom('leximin' as const, 'maximin' as const), fc.string({ maxLength: 8 }), ({ pool, k, isOnePerHousehold }, method, seed) => {
-				const first = selectPanel({ pool, k, method, seed, solver, isOnePerHousehold });
-				if (first.status === 'infeasible') {
-					expect(first.relaxation.isPossible || !isOnePerHousehold).toBe(true);
-					return;
+			fc.property(
+				smallPool,
+				fc.constantFrom('leximin' as const, 'maximin' as const),
+				fc.string({ maxLength: 8 }),
+				({ pool, k, isOnePerHousehold }, method, seed) => {
+					const first = selectPanel({ pool, k, method, seed, solver, isOnePerHousehold });
+					if (first.status === 'infeasible') {
+						expect(first.relaxation.isPossible || !isOnePerHousehold).toBe(true);
+						return;
+					}
+					const index = new Map(pool.people.map((p, i) => [p.id, i]));
+					const problem = buildProblem(pool, k, { isOnePerHousehold });
+					expect(
+						panelViolations(
+							problem,
+							first.drawn.members.map((id) => index.get(id)!)
+						)
+					).toEqual([]);
+					for (const entry of first.lottery.panels)
+						expect(
+							panelViolations(
+								problem,
+								entry.members.map((id) => index.get(id)!)
+							)
+						).toEqual([]);
+					const sum = first.probabilities.reduce((s, p) => s + p.probability, 0);
+					const lotterySum = first.probabilities.reduce((s, p) => s + p.lotteryProbability, 0);
+					expect(sum).toBeCloseTo(k, 6);
+					expect(lotterySum).toBeCloseTo(k, 9);
+					expect(first.lottery.panels.reduce((s, e) => s + e.tickets, 0)).toBe(1000);
+					const again = selected(selectPanel({ pool, k, method, seed, solver, isOnePerHousehold }));
+					expect(again.drawn).toEqual(first.drawn);
+					expect(again.rerun).toEqual(first.rerun);
 				}
-				const index = new Map(pool.people.map((p, i) => [p.id, i]));
-				const problem = buildProblem(pool, k, { isOnePerHousehold });
-				expect(panelViolations(problem, first.drawn.members.map((id) => index.get(id)!))).toEqual([]);
-				for (const entry of first.lottery.panels) expect(panelViolations(problem, entry.members.map((id) => index.get(id)!))).toEqual([]);
-				const sum = first.probabilities.reduce((s, p) => s + p.probability, 0);
-				const lotterySum = first.probabilities.reduce((s, p) => s + p.lotteryProbability, 0);
-				expect(sum).toBeCloseTo(k, 6);
-				expect(lotterySum).toBeCloseTo(k, 9);
-				expect(first.lottery.panels.reduce((s, e) => s + e.tickets, 0)).toBe(1000);
-				const again = selected(selectPanel({ pool, k, method, seed, solver, isOnePerHousehold }));
-				expect(again.drawn).toEqual(first.drawn);
-				expect(again.rerun).toEqual(first.rerun);
-			}),
+			),
 			{ numRuns: 12 }
 		);
 	}, 60_000);
@@ -152,7 +198,9 @@ describe('solver failures', () => {
 			],
 			people: ['a', 'a', 'b', 'b', 'b'].map((g, i) => ({ id: `v${i}`, features: { g } }))
 		};
-		const result = selected(selectPanel({ pool, k: 3, method: 'leximin', seed: 's', solver: broken }));
+		const result = selected(
+			selectPanel({ pool, k: 3, method: 'leximin', seed: 's', solver: broken })
+		);
 		expect(result.methodUsed).toBe('legacy');
 		expect(result.notes.join(' ')).toContain('LEXIMIN failed (solve failed)');
 		expect(result.notes.join(' ')).toContain('MAXIMIN failed (solve failed)');
@@ -169,7 +217,8 @@ describe('solver failures', () => {
 					...inner,
 					solve(options) {
 						// Every LP fails its first warm-started simplex attempt.
-						if (!model.isInteger && options?.algorithm === 'simplex' && failures++ % 2 === 0) throw new Error('simplex failed');
+						if (!model.isInteger && options?.algorithm === 'simplex' && failures++ % 2 === 0)
+							throw new Error('simplex failed');
 						return inner.solve(options);
 					}
 				};
@@ -183,7 +232,9 @@ describe('solver failures', () => {
 			],
 			people: ['a', 'a', 'b', 'b', 'b', 'b'].map((g, i) => ({ id: `v${i}`, features: { g } }))
 		};
-		const result = selected(selectPanel({ pool, k: 2, method: 'leximin', seed: 's', solver: flaky }));
+		const result = selected(
+			selectPanel({ pool, k: 2, method: 'leximin', seed: 's', solver: flaky })
+		);
 		expect(failures).toBeGreaterThan(0);
 		expect(result.methodUsed).toBe('leximin');
 		expect(result.minProbability).toBeCloseTo(0.25, 6);
@@ -199,17 +250,20 @@ describe('infeasible quotas', () => {
 			{ category: 'age', value: 'young', min: 0, max: 5, maxFlex: 5 },
 			{ category: 'age', value: 'old', min: 0, max: 5 }
 		],
-		people: ['f:young', 'f:young', 'f:young', 'f:old', 'm:young', 'm:old', 'm:old', 'm:young'].map((s, i) => {
-			const [gender, age] = s.split(':') as [string, string];
-			return { id: `v${i}`, features: { gender, age } };
-		})
+		people: ['f:young', 'f:young', 'f:young', 'f:old', 'm:young', 'm:old', 'm:old', 'm:young'].map(
+			(s, i) => {
+				const [gender, age] = s.split(':') as [string, string];
+				return { id: `v${i}`, features: { gender, age } };
+			}
+		)
 	};
 
 	it('suggests the smallest relaxation of the quotas', () => {
 		// k = 5 cannot hold 3 women and 3 men: one minimum must drop by one.
 		const result = selectPanel({ pool, k: 5, method: 'leximin', seed: 's', solver });
 		expect(result.status).toBe('infeasible');
-		if (result.status !== 'infeasible' || !result.relaxation.isPossible) throw new Error('expected a relaxation');
+		if (result.status !== 'infeasible' || !result.relaxation.isPossible)
+			throw new Error('expected a relaxation');
 		expect(result.relaxation.totalChange).toBe(1);
 		expect(result.relaxation.changes).toHaveLength(1);
 		expect(result.relaxation.changes[0]!.category).toBe('gender');
@@ -218,9 +272,15 @@ describe('infeasible quotas', () => {
 
 	it('relaxes a maximum within its flexible limit', () => {
 		// Only three volunteers are old: a panel of 6 needs a third young member.
-		const tight: Pool = { ...pool, quotas: pool.quotas.map((q) => (q.value === 'young' ? { ...q, max: 2 } : q)) };
+		const tight: Pool = {
+			...pool,
+			quotas: pool.quotas.map((q) => (q.value === 'young' ? { ...q, max: 2 } : q))
+		};
 		const result = selectPanel({ pool: tight, k: 6, method: 'maximin', seed: 's', solver });
-		if (result.status !== 'infeasible' || !result.relaxation.isPossible) throw new Error('expected a relaxation');
-		expect(result.relaxation.changes).toEqual([{ category: 'age', value: 'young', min: 0, max: 2, newMin: 0, newMax: 3 }]);
+		if (result.status !== 'infeasible' || !result.relaxation.isPossible)
+			throw new Error('expected a relaxation');
+		expect(result.relaxation.changes).toEqual([
+			{ category: 'age', value: 'young', min: 0, max: 2, newMin: 0, newMax: 3 }
+		]);
 	});
 });

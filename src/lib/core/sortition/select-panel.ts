@@ -5,7 +5,12 @@
  * carries everything needed to re-run the draw: seed, method, lottery size and a SHA-256 of the
  * inputs.
  */
-import { DeadlineError, findFairDistribution, InfeasibleQuotasError, probabilitiesOf } from './leximin';
+import {
+	DeadlineError,
+	findFairDistribution,
+	InfeasibleQuotasError,
+	probabilitiesOf
+} from './leximin';
 import { legacyDistribution } from './legacy';
 import { drawFromLottery, lotteryProbabilities, roundToLottery, type Lottery } from './lottery';
 import { buildProblem } from './problem';
@@ -13,7 +18,13 @@ import { createRandom } from './random';
 import { suggestRelaxation, type RelaxationSuggestion } from './relaxation';
 import { sha256Hex } from './sha256';
 import type { Solver } from './solver';
-import type { PanelDistribution, PanelProblem, Pool, SelectionMethod, SelectionProgress } from './types';
+import type {
+	PanelDistribution,
+	PanelProblem,
+	Pool,
+	SelectionMethod,
+	SelectionProgress
+} from './types';
 
 /** Options of {@link selectPanel}. */
 export type SelectPanelOptions = {
@@ -64,7 +75,11 @@ export type PanelSelection = {
 	methodUsed: SelectionMethod | 'maximin (unproven)';
 	probabilities: VolunteerProbability[];
 	minProbability: number;
-	lottery: { size: number; maxDeviation: number; panels: { firstTicket: number; tickets: number; members: string[] }[] };
+	lottery: {
+		size: number;
+		maxDeviation: number;
+		panels: { firstTicket: number; tickets: number; members: string[] }[];
+	};
 	drawn: { ticket: number; members: string[] };
 	rerun: RerunRecord;
 	notes: string[];
@@ -72,7 +87,12 @@ export type PanelSelection = {
 };
 
 /** The quotas admit no panel; `relaxation` suggests the smallest change. */
-export type InfeasibleSelection = { status: 'infeasible'; relaxation: RelaxationSuggestion; rerun: RerunRecord; notes: string[] };
+export type InfeasibleSelection = {
+	status: 'infeasible';
+	relaxation: RelaxationSuggestion;
+	rerun: RerunRecord;
+	notes: string[];
+};
 
 /** Result of {@link selectPanel}. */
 export type SelectPanelResult = PanelSelection | InfeasibleSelection;
@@ -83,8 +103,19 @@ export function hashInputs(pool: Pool, k: number, isOnePerHousehold: boolean): s
 		k,
 		isOnePerHousehold,
 		categories: pool.categories,
-		quotas: pool.quotas.map((q) => [q.category, q.value, q.min, q.max, q.minFlex ?? null, q.maxFlex ?? null]),
-		people: pool.people.map((p) => [p.id, ...pool.categories.map((c) => p.features[c] ?? ''), isOnePerHousehold ? (p.household ?? null) : null])
+		quotas: pool.quotas.map((q) => [
+			q.category,
+			q.value,
+			q.min,
+			q.max,
+			q.minFlex ?? null,
+			q.maxFlex ?? null
+		]),
+		people: pool.people.map((p) => [
+			p.id,
+			...pool.categories.map((c) => p.features[c] ?? ''),
+			isOnePerHousehold ? (p.household ?? null) : null
+		])
 	};
 	return sha256Hex(JSON.stringify(canonical));
 }
@@ -98,18 +129,36 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 	const { pool, k, method, seed, solver } = options;
 	const isOnePerHousehold = options.isOnePerHousehold ?? false;
 	const lotterySize = options.lotterySize ?? 1000;
-	if (!Number.isInteger(lotterySize) || lotterySize < 1) throw new RangeError('the lottery size must be a positive whole number');
-	if (options.timeLimitSeconds !== undefined && !options.now) throw new RangeError('a time limit needs a now() function');
+	if (!Number.isInteger(lotterySize) || lotterySize < 1)
+		throw new RangeError('the lottery size must be a positive whole number');
+	if (options.timeLimitSeconds !== undefined && !options.now)
+		throw new RangeError('a time limit needs a now() function');
 	const problem = buildProblem(pool, k, { isOnePerHousehold });
-	const rerun: RerunRecord = { seed, method, k, isOnePerHousehold, lotterySize, inputsHash: hashInputs(pool, k, isOnePerHousehold), solver: solver.name };
+	const rerun: RerunRecord = {
+		seed,
+		method,
+		k,
+		isOnePerHousehold,
+		lotterySize,
+		inputsHash: hashInputs(pool, k, isOnePerHousehold),
+		solver: solver.name
+	};
 	const notes: string[] = [];
 	const now = options.now;
-	const deadline = now && options.timeLimitSeconds !== undefined ? now() + options.timeLimitSeconds * 1000 : undefined;
+	const deadline =
+		now && options.timeLimitSeconds !== undefined
+			? now() + options.timeLimitSeconds * 1000
+			: undefined;
 
 	let distribution: PanelDistribution | undefined;
 	let methodUsed: PanelSelection['methodUsed'] = method;
 	let stats = { stages: 0, oracleCalls: 0 };
-	const chain: SelectionMethod[] = method === 'leximin' ? ['leximin', 'maximin', 'legacy'] : method === 'maximin' ? ['maximin', 'legacy'] : ['legacy'];
+	const chain: SelectionMethod[] =
+		method === 'leximin'
+			? ['leximin', 'maximin', 'legacy']
+			: method === 'maximin'
+				? ['maximin', 'legacy']
+				: ['legacy'];
 	for (const attempt of chain) {
 		try {
 			if (attempt === 'legacy') {
@@ -119,7 +168,10 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 					break;
 				}
 				methodUsed = 'legacy';
-				if (method === 'legacy') notes.push('LEGACY is for comparison only: its probabilities are estimated from the lottery of independent greedy panels, and some volunteers get almost no chance.');
+				if (method === 'legacy')
+					notes.push(
+						'LEGACY is for comparison only: its probabilities are estimated from the lottery of independent greedy panels, and some volunteers get almost no chance.'
+					);
 				break;
 			}
 			const fair = findFairDistribution({
@@ -137,23 +189,52 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 			break;
 		} catch (error) {
 			if (error instanceof InfeasibleQuotasError) {
-				return { status: 'infeasible', relaxation: suggestRelaxation(pool, problem, solver), rerun, notes: ['No panel meets every quota.'] };
+				return {
+					status: 'infeasible',
+					relaxation: suggestRelaxation(pool, problem, solver),
+					rerun,
+					notes: ['No panel meets every quota.']
+				};
 			}
 			if (error instanceof DeadlineError) {
-				notes.push('The time limit passed before a fair distribution existed; falling back to LEGACY.');
+				notes.push(
+					'The time limit passed before a fair distribution existed; falling back to LEGACY.'
+				);
 				continue;
 			}
-			notes.push(`${attempt.toUpperCase()} failed (${error instanceof Error ? error.message : String(error)}); trying the next method.`);
+			notes.push(
+				`${attempt.toUpperCase()} failed (${error instanceof Error ? error.message : String(error)}); trying the next method.`
+			);
 		}
 	}
 	if (!distribution) {
 		// Only reachable when LEGACY cannot find panels either; the oracle then decides feasibility.
-		return { status: 'infeasible', relaxation: suggestRelaxation(pool, problem, solver), rerun, notes };
+		return {
+			status: 'infeasible',
+			relaxation: suggestRelaxation(pool, problem, solver),
+			rerun,
+			notes
+		};
 	}
-	options.onProgress?.({ method, phase: 'lottery', message: `rounding to a lottery of ${lotterySize} tickets` });
+	options.onProgress?.({
+		method,
+		phase: 'lottery',
+		message: `rounding to a lottery of ${lotterySize} tickets`
+	});
 	const lottery = roundToLottery(distribution, lotterySize, createRandom(`${seed}:round`));
 	const drawn = drawFromLottery(lottery, createRandom(`${seed}:draw`));
-	return buildSelection({ pool, problem, method, methodUsed, distribution, lottery, drawn, rerun, notes, stats });
+	return buildSelection({
+		pool,
+		problem,
+		method,
+		methodUsed,
+		distribution,
+		lottery,
+		drawn,
+		rerun,
+		notes,
+		stats
+	});
 }
 
 function buildSelection(input: {
@@ -178,12 +259,20 @@ function buildSelection(input: {
 		status: 'selected',
 		method: input.method,
 		methodUsed: input.methodUsed,
-		probabilities: ids.map((id, i) => ({ id, probability: exact[i]!, lotteryProbability: rounded[i]! })),
+		probabilities: ids.map((id, i) => ({
+			id,
+			probability: exact[i]!,
+			lotteryProbability: rounded[i]!
+		})),
 		minProbability: Math.min(...exact),
 		lottery: {
 			size: lottery.size,
 			maxDeviation,
-			panels: lottery.panels.map((e) => ({ firstTicket: e.firstTicket, tickets: e.tickets, members: e.panel.map((i) => ids[i]!) }))
+			panels: lottery.panels.map((e) => ({
+				firstTicket: e.firstTicket,
+				tickets: e.tickets,
+				members: e.panel.map((i) => ids[i]!)
+			}))
 		},
 		drawn: { ticket: input.drawn.ticket, members: input.drawn.panel.map((i) => ids[i]!) },
 		rerun: input.rerun,

@@ -46,7 +46,12 @@ export type SolveOptions = {
 export type SolverModel = {
 	solve(options?: SolveOptions): SolveResult;
 	setCosts(cost: ArrayLike<number>): void;
-	addColumn(cost: number, lower: number, upper: number, entries: { indices: number[]; values: number[] }): void;
+	addColumn(
+		cost: number,
+		lower: number,
+		upper: number,
+		entries: { indices: number[]; values: number[] }
+	): void;
 	setRowBounds(row: number, lower: number, upper: number): void;
 	setCoefficient(row: number, column: number, value: number): void;
 	dispose(): void;
