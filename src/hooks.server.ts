@@ -14,13 +14,14 @@ import { clientIpHeader, getAuth } from '$lib/server/platform/auth';
 import { childLogger } from '$lib/server/platform/logger';
 import { loadActor } from '$lib/server/platform/permissions';
 import { applySetCookies } from '$lib/server/platform/session-cookies';
+import { modules } from '$lib/server/modules';
 import { startPlatform } from '$lib/server/platform/startup';
 
 const log = childLogger({ component: 'http' });
 
 /** Migrates, seeds the demo when asked and starts the job worker, before the first request. */
 export const init: ServerInit = async () => {
-	await startPlatform();
+	await startPlatform({ modules });
 	// Build the auth instance now, so a missing production secret stops the server at start.
 	await getAuth();
 };

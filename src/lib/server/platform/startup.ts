@@ -16,6 +16,8 @@ import { getDatabaseHandle, closeDatabase } from '../db/index';
 import type { DatabaseHandle } from '../db/client';
 import { demoAccounts, formatDemoCredentials, generateDemoTown } from './demo/generate-demo-town';
 import { jobHandlers } from './job-handlers';
+import type { ModuleManifest } from './module-manifest';
+import { placeActivityProviders } from './places/activity';
 import { startWorker } from './jobs';
 import { childLogger } from './logger';
 import { platformPlaces, platformUsers } from './schema';
@@ -31,27 +33,41 @@ let stopWorker: (() => Promise<void>) | undefined;
  * Opens and migrates the database, creates the demo town on an empty database and starts the
  * job worker. Safe to call more than once: later calls wait for the first.
  */
-export function startPlatform(): Promise<void> {
+export function startPlatform(
+	options: { modules?: readonly ModuleManifest[] } = {}
+): Promise<void> {
 	if (building) return Promise.resolve();
-	starting ??= start().catch((error: unknown) => {
+	starting ??= start(options.modules ?? []).catch((error: unknown) => {
 		starting = undefined;
 		throw error;
 	});
 	return starting;
 }
 
-async function start(): Promise<void> {
+async function start(modules: readonly ModuleManifest[]): Promise<void> {
 	const startedAt = Date.now();
+	registerModules(modules);
 	const handle = await getDatabaseHandle();
 	log.info({ engine: handle.engine }, 'database open and migrated');
 
-	if (isDemoEnabled()) await seedDemo(handle);
+	if (isDemoEnabled()) await seedDemo(handle, modules);
 
 	stopWorker = startWorker(handle.db, jobHandlers, {
 		pollMs: Number(process.env.POWERSHARE_JOB_POLL_MS) || 1000
 	});
 	stopOnSignals();
 	log.info({ ms: Date.now() - startedAt, queues: Object.keys(jobHandlers) }, 'platform started');
+}
+
+/** Adds each module's job handlers and place-activity provider to the platform's registries. */
+export function registerModules(modules: readonly ModuleManifest[]): void {
+	for (const module of modules) {
+		Object.assign(jobHandlers, module.jobHandlers ?? {});
+		const provider = module.placeActivity;
+		if (provider && !placeActivityProviders.some((p) => p.id === provider.id)) {
+			placeActivityProviders.push(provider);
+		}
+	}
 }
 
 /**
@@ -66,7 +82,7 @@ export function isDemoEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Creates the demo town when the database has no places, and says how to sign in. */
-async function seedDemo(handle: DatabaseHandle): Promise<void> {
+async function seedDemo(handle: DatabaseHandle, modules: readonly ModuleManifest[]): Promise<void> {
 	const password = process.env.POWERSHARE_DEMO_PASSWORD || undefined;
 	if (password && password.length < 8) {
 		log.warn(
@@ -74,7 +90,7 @@ async function seedDemo(handle: DatabaseHandle): Promise<void> {
 		);
 	}
 	const startedAt = Date.now();
-	const result = await generateDemoTown(handle.db, { password });
+	const result = await generateDemoTown(handle.db, { password, modules });
 	if (result.isGenerated) {
 		log.info({ ms: Date.now() - startedAt }, 'demo town generated');
 		// The table goes to the terminal as plain text, not through the JSON logger: it is for the

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { createTestDatabase } from '../../testing/test-database';
+import type { DemoTown } from '../module-manifest';
 import {
 	platformAccounts,
 	platformAuditLog,
@@ -165,6 +166,29 @@ describe('generateDemoTown', () => {
 			expect(results.map((r) => r.isGenerated).sort()).toEqual([false, true]);
 			const [places] = await other.db.select({ n: count() }).from(platformPlaces);
 			expect(places?.n).toBe(17);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('lets each module add its demo data with the town’s places, organisations and people', async () => {
+		const other = await createTestDatabase();
+		try {
+			const seen: DemoTown[] = [];
+			await generateDemoTown(other.db, {
+				password,
+				modules: [{ id: 'example', seedDemo: async (_db, town) => void seen.push(town) }]
+			});
+			expect(seen).toHaveLength(1);
+			const town = seen[0]!;
+			const [council] = await other.db
+				.select({ id: platformPlaces.id })
+				.from(platformPlaces)
+				.where(eq(platformPlaces.slug, 'ashbrook'));
+			expect(town.councilId).toBe(council!.id);
+			expect(town.placeIdBySlug.get('ashbrook')).toBe(council!.id);
+			expect(town.userIdByEmail.get('resident@ashbrook.example')).toBeTruthy();
+			expect(town.organisationIdBySlug.size).toBeGreaterThan(4);
 		} finally {
 			await other.close();
 		}

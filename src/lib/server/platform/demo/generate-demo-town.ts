@@ -13,6 +13,7 @@ import type { Database } from '../../db/client';
 import { recordAudit } from '../audit';
 import { newId, slugify } from '../ids';
 import type { Actor } from '../permissions';
+import type { DemoTown, ModuleManifest } from '../module-manifest';
 import {
 	platformAccounts,
 	platformOrganisationPlaces,
@@ -129,7 +130,7 @@ function buildPlaces(): PlaceRow[] {
  */
 export async function generateDemoTown(
 	db: Database,
-	options: { password?: string } = {}
+	options: { password?: string; modules?: readonly ModuleManifest[] } = {}
 ): Promise<DemoTownResult> {
 	const [existing] = await db.select({ n: count() }).from(platformPlaces);
 	if ((existing?.n ?? 0) > 0) return { isGenerated: false, reason: 'places_exist' };
@@ -180,8 +181,10 @@ export async function generateDemoTown(
 				)
 			);
 
+		const userIdByEmail = new Map<string, string>();
 		for (const [i, account] of credentials.entries()) {
 			const userId = newId();
+			userIdByEmail.set(account.email, userId);
 			const placeId = placeIdBySlug.get(account.placeSlug)!;
 			await tx.insert(platformUsers).values({
 				id: userId,
@@ -207,6 +210,16 @@ export async function generateDemoTown(
 					grantedBy: null
 				});
 			}
+		}
+
+		const town: DemoTown = {
+			councilId: council.id,
+			placeIdBySlug,
+			organisationIdBySlug: new Map(organisations.map((o) => [o.slug, o.id])),
+			userIdByEmail
+		};
+		for (const module of options.modules ?? []) {
+			await module.seedDemo?.(tx, town);
 		}
 
 		await recordAudit(tx, system, {
