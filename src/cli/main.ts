@@ -2,18 +2,34 @@
  * Entry point of the `powershare` command line. Each sub-command lives in its own file and is
  * loaded only when asked for, so `powershare count` never loads the database layer.
  */
-type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+type Command = {
+	summary: string;
+	load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+};
 
 const commands: Record<string, Command> = {
 	count: { summary: 'count a Pabulib (.pb) election with a rule', load: () => import('./count') },
-	verify: { summary: "check a Pabulib file's selected projects against its META rule", load: () => import('./verify') },
-	panel: { summary: 'select a citizens\' panel by stratified sortition', load: () => import('./panel') },
+	verify: {
+		summary: "check a Pabulib file's selected projects against its META rule",
+		load: () => import('./verify')
+	},
+	panel: {
+		summary: "select a citizens' panel by stratified sortition",
+		load: () => import('./panel')
+	},
 	import: { summary: 'import places from a GeoJSON file', load: () => import('./import') }
 };
 
 function usage(): string {
 	const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-	return ['Usage: powershare <command> [options]', '', 'Commands:', ...lines, '', 'Run `powershare <command> --help` for the options of a command.'].join('\n');
+	return [
+		'Usage: powershare <command> [options]',
+		'',
+		'Commands:',
+		...lines,
+		'',
+		'Run `powershare <command> --help` for the options of a command.'
+	].join('\n');
 }
 
 /** Runs the command line and returns the process exit code. */

@@ -24,7 +24,12 @@ export const GET: RequestHandler = async () => {
 	const database = await checkDatabase();
 	const isHealthy = database === 'ok';
 	return json(
-		{ status: isHealthy ? 'ok' : 'unavailable', version, uptimeSeconds: Math.round(process.uptime()), database },
+		{
+			status: isHealthy ? 'ok' : 'unavailable',
+			version,
+			uptimeSeconds: Math.round(process.uptime()),
+			database
+		},
 		{ status: isHealthy ? 200 : 503, headers: { 'cache-control': 'no-store' } }
 	);
 };

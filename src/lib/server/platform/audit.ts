@@ -18,7 +18,11 @@ export type AuditEntryInput = {
 };
 
 /** Appends one entry. Call it in the same transaction as the action it records. */
-export async function recordAudit(db: Executor, actor: Actor, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit(
+	db: Executor,
+	actor: Actor,
+	entry: AuditEntryInput
+): Promise<void> {
 	await db.insert(platformAuditLog).values({
 		actorId: actorId(actor),
 		actorLabel: actorLabel(actor),
@@ -52,10 +56,12 @@ export async function listAudit(
 	const within = db
 		.select({ id: platformPlaces.id })
 		.from(platformPlaces)
-		.where(or(
+		.where(
+			or(
 				eq(platformPlaces.path, options.place.path),
 				sql`starts_with(${platformPlaces.path}, ${options.place.path + '/'})`
-			));
+			)
+		);
 	const where = inArray(platformAuditLog.placeId, within);
 	const [totalRow] = await db.select({ n: count() }).from(platformAuditLog).where(and(where));
 	const entries = await db

@@ -72,7 +72,10 @@ export async function claimJob(
 					inArray(platformJobs.queue, queues),
 					or(
 						and(eq(platformJobs.status, 'queued'), lte(platformJobs.runAt, now)),
-						and(eq(platformJobs.status, 'running'), or(isNull(platformJobs.lockedUntil), lte(platformJobs.lockedUntil, now)))
+						and(
+							eq(platformJobs.status, 'running'),
+							or(isNull(platformJobs.lockedUntil), lte(platformJobs.lockedUntil, now))
+						)
 					)
 				)
 			)
@@ -82,7 +85,11 @@ export async function claimJob(
 		if (!candidate) return null;
 		const [job] = await tx
 			.update(platformJobs)
-			.set({ status: 'running', lockedUntil: leaseUntil, attempts: sql`${platformJobs.attempts} + 1` })
+			.set({
+				status: 'running',
+				lockedUntil: leaseUntil,
+				attempts: sql`${platformJobs.attempts} + 1`
+			})
 			.where(eq(platformJobs.id, candidate.id))
 			.returning();
 		return job ?? null;
@@ -90,7 +97,11 @@ export async function claimJob(
 }
 
 /** Marks a job done with its result. */
-export async function completeJob(db: Executor, id: string, result: Record<string, unknown> = {}): Promise<void> {
+export async function completeJob(
+	db: Executor,
+	id: string,
+	result: Record<string, unknown> = {}
+): Promise<void> {
 	await db
 		.update(platformJobs)
 		.set({ status: 'done', result, lockedUntil: null, finishedAt: new Date() })
@@ -98,7 +109,12 @@ export async function completeJob(db: Executor, id: string, result: Record<strin
 }
 
 /** Records a failure: retried later with back-off, or failed for good after max attempts. */
-export async function failJob(db: Executor, job: Job, error: unknown, now = new Date()): Promise<void> {
+export async function failJob(
+	db: Executor,
+	job: Job,
+	error: unknown,
+	now = new Date()
+): Promise<void> {
 	const message = error instanceof Error ? error.message : String(error);
 	const isFinal = job.attempts >= job.maxAttempts;
 	const backoffMs = Math.min(2 ** job.attempts * 1000, 60 * 60_000);
@@ -107,13 +123,22 @@ export async function failJob(db: Executor, job: Job, error: unknown, now = new 
 		.set(
 			isFinal
 				? { status: 'failed', lastError: message, lockedUntil: null, finishedAt: now }
-				: { status: 'queued', lastError: message, lockedUntil: null, runAt: new Date(now.getTime() + backoffMs) }
+				: {
+						status: 'queued',
+						lastError: message,
+						lockedUntil: null,
+						runAt: new Date(now.getTime() + backoffMs)
+					}
 		)
 		.where(eq(platformJobs.id, job.id));
 }
 
 /** Reports a running job's progress, shown to organisers (e.g. "counted 40,000 of 90,000"). */
-export async function reportProgress(db: Executor, id: string, progress: Record<string, unknown>): Promise<void> {
+export async function reportProgress(
+	db: Executor,
+	id: string,
+	progress: Record<string, unknown>
+): Promise<void> {
 	await db.update(platformJobs).set({ progress }).where(eq(platformJobs.id, id));
 }
 
@@ -124,13 +149,24 @@ export async function getJob(db: Executor, id: string): Promise<Job | null> {
 }
 
 /** What a handler gets besides the payload. */
-export type JobContext = { db: Database; job: Job; progress: (p: Record<string, unknown>) => Promise<void> };
+export type JobContext = {
+	db: Database;
+	job: Job;
+	progress: (p: Record<string, unknown>) => Promise<void>;
+};
 
 /** Handlers by queue name. */
-export type JobHandlers = Record<string, (payload: Record<string, unknown>, ctx: JobContext) => Promise<Record<string, unknown> | void>>;
+export type JobHandlers = Record<
+	string,
+	(payload: Record<string, unknown>, ctx: JobContext) => Promise<Record<string, unknown> | void>
+>;
 
 /** Runs every due job once, in order; returns how many ran. Used by the worker and by tests. */
-export async function runDueJobs(db: Database, handlers: JobHandlers, options: { limit?: number } = {}): Promise<number> {
+export async function runDueJobs(
+	db: Database,
+	handlers: JobHandlers,
+	options: { limit?: number } = {}
+): Promise<number> {
 	const queues = Object.keys(handlers);
 	let ran = 0;
 	while (ran < (options.limit ?? Infinity)) {
@@ -139,10 +175,17 @@ export async function runDueJobs(db: Database, handlers: JobHandlers, options: {
 		ran += 1;
 		const handler = handlers[job.queue]!;
 		try {
-			const result = await handler(job.payload, { db, job, progress: (p) => reportProgress(db, job.id, p) });
+			const result = await handler(job.payload, {
+				db,
+				job,
+				progress: (p) => reportProgress(db, job.id, p)
+			});
 			await completeJob(db, job.id, result ?? {});
 		} catch (error) {
-			log.warn({ err: error, jobId: job.id, queue: job.queue, attempt: job.attempts }, 'job failed');
+			log.warn(
+				{ err: error, jobId: job.id, queue: job.queue, attempt: job.attempts },
+				'job failed'
+			);
 			await failJob(db, job, error);
 		}
 	}
@@ -150,7 +193,11 @@ export async function runDueJobs(db: Database, handlers: JobHandlers, options: {
 }
 
 /** Starts polling for jobs; returns a function that stops the worker after the current job. */
-export function startWorker(db: Database, handlers: JobHandlers, options: { pollMs?: number } = {}): () => Promise<void> {
+export function startWorker(
+	db: Database,
+	handlers: JobHandlers,
+	options: { pollMs?: number } = {}
+): () => Promise<void> {
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let running: Promise<unknown> = Promise.resolve();

@@ -31,7 +31,13 @@ export type ActorGrant = { placeId: string; placePath: string; role: RoleName };
 
 /** Who is acting: a signed-in person with their grants, or nobody. */
 export type Actor =
-	| { kind: 'person'; userId: string; label: string; isPlatformAdmin: boolean; grants: ActorGrant[] }
+	| {
+			kind: 'person';
+			userId: string;
+			label: string;
+			isPlatformAdmin: boolean;
+			grants: ActorGrant[];
+	  }
 	| { kind: 'anonymous' }
 	| { kind: 'system'; label: string };
 
@@ -73,16 +79,31 @@ export function rolesOn(actor: Actor, place: PlaceRef): RoleName[] {
 /** Loads a person as an actor, with every grant and the path of its place. */
 export async function loadActor(db: Executor, userId: string): Promise<Actor> {
 	const [user] = await db
-		.select({ id: platformUsers.id, name: platformUsers.name, email: platformUsers.email, isPlatformAdmin: platformUsers.isPlatformAdmin })
+		.select({
+			id: platformUsers.id,
+			name: platformUsers.name,
+			email: platformUsers.email,
+			isPlatformAdmin: platformUsers.isPlatformAdmin
+		})
 		.from(platformUsers)
 		.where(eq(platformUsers.id, userId));
 	if (!user) return { kind: 'anonymous' };
 	const grants = await db
-		.select({ placeId: platformRoleGrants.placeId, placePath: platformPlaces.path, role: platformRoleGrants.role })
+		.select({
+			placeId: platformRoleGrants.placeId,
+			placePath: platformPlaces.path,
+			role: platformRoleGrants.role
+		})
 		.from(platformRoleGrants)
 		.innerJoin(platformPlaces, eq(platformPlaces.id, platformRoleGrants.placeId))
 		.where(eq(platformRoleGrants.userId, userId));
-	return { kind: 'person', userId: user.id, label: user.name || user.email, isPlatformAdmin: user.isPlatformAdmin, grants };
+	return {
+		kind: 'person',
+		userId: user.id,
+		label: user.name || user.email,
+		isPlatformAdmin: user.isPlatformAdmin,
+		grants
+	};
 }
 
 /** Paths of places, by id, for permission checks on several places at once. */

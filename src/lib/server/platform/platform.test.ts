@@ -20,7 +20,9 @@ const wardA = { path: 'c/a' };
 const wardB = { path: 'c/b' };
 const hoodA1 = { path: 'c/a/a1' };
 
-function person(grants: Actor extends infer A ? (A extends { grants: infer G } ? G : never) : never): Actor {
+function person(
+	grants: Actor extends infer A ? (A extends { grants: infer G } ? G : never) : never
+): Actor {
 	return { kind: 'person', userId: 'u', label: 'U', isPlatformAdmin: false, grants };
 }
 
@@ -52,9 +54,15 @@ describe('can', () => {
 
 describe('audit log', () => {
 	it('records entries and refuses to change or delete them', async () => {
-		await t.db.insert(platformPlaces).values({ id: 'c', path: 'c', level: 'council', name: 'Council', slug: 'council' });
+		await t.db
+			.insert(platformPlaces)
+			.values({ id: 'c', path: 'c', level: 'council', name: 'Council', slug: 'council' });
 		const system: Actor = { kind: 'system', label: 'test' };
-		await recordAudit(t.db, system, { action: 'place.create', placeId: 'c', details: { name: 'Council' } });
+		await recordAudit(t.db, system, {
+			action: 'place.create',
+			placeId: 'c',
+			details: { name: 'Council' }
+		});
 		const page = await listAudit(t.db, system, { place: { id: 'c', path: 'c' } });
 		expect(page.entries.map((e) => e.action)).toEqual(['place.create']);
 		await expect(t.db.execute(sql`update platform_audit_log set action = 'x'`)).rejects.toThrow();
@@ -64,7 +72,9 @@ describe('audit log', () => {
 
 	it('is readable only by admins of the place', async () => {
 		const organiser = person([{ placeId: 'c', placePath: 'c', role: 'organiser' }]);
-		await expect(listAudit(t.db, organiser, { place: { id: 'c', path: 'c' } })).rejects.toThrow(/permission/);
+		await expect(listAudit(t.db, organiser, { place: { id: 'c', path: 'c' } })).rejects.toThrow(
+			/permission/
+		);
 	});
 });
 
@@ -73,7 +83,11 @@ describe('background jobs', () => {
 		const id = await enqueueJob(t.db, 'test-ok', { n: 2 });
 		const ran = await runDueJobs(t.db, { 'test-ok': async (p) => ({ doubled: Number(p.n) * 2 }) });
 		expect(ran).toBe(1);
-		expect(await getJob(t.db, id)).toMatchObject({ status: 'done', result: { doubled: 4 }, attempts: 1 });
+		expect(await getJob(t.db, id)).toMatchObject({
+			status: 'done',
+			result: { doubled: 4 },
+			attempts: 1
+		});
 	});
 
 	it('picks up a job again when the worker that claimed it stopped (lease expired)', async () => {
@@ -87,7 +101,11 @@ describe('background jobs', () => {
 
 	it('retries a failing job later and keeps the error', async () => {
 		const id = await enqueueJob(t.db, 'test-fail', {}, { maxAttempts: 2 });
-		await runDueJobs(t.db, { 'test-fail': async () => { throw new Error('boom'); } });
+		await runDueJobs(t.db, {
+			'test-fail': async () => {
+				throw new Error('boom');
+			}
+		});
 		expect(await getJob(t.db, id)).toMatchObject({ status: 'queued', lastError: 'boom' });
 	});
 

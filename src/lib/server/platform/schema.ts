@@ -243,7 +243,10 @@ export const platformAuditLog = pgTable(
 		subjectId: text('subject_id'),
 		details: jsonb('details').$type<Record<string, unknown>>().notNull().default({})
 	},
-	(t) => [index('platform_audit_log_place_idx').on(t.placeId, t.at), index('platform_audit_log_at_idx').on(t.at)]
+	(t) => [
+		index('platform_audit_log_place_idx').on(t.placeId, t.at),
+		index('platform_audit_log_at_idx').on(t.at)
+	]
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -257,7 +260,10 @@ export const platformJobs = pgTable(
 		id: text('id').primaryKey(),
 		queue: text('queue').notNull(),
 		payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-		status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+		status: text('status')
+			.$type<'queued' | 'running' | 'done' | 'failed'>()
+			.notNull()
+			.default('queued'),
 		runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
 		attempts: integer('attempts').notNull().default(0),
 		maxAttempts: integer('max_attempts').notNull().default(5),

@@ -41,8 +41,9 @@ export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'powershare-test-'));
 	const handle = await connect({ dataDir: 'memory://' });
 	await runMigrations(handle);
-	const client = (handle.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } })
-		.$client;
+	const client = (
+		handle.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }
+	).$client;
 	const dump = await client.dumpDataDir('none');
 	await handle.close();
 	const file = path.join(dir, 'template.tar');
