@@ -20,7 +20,11 @@ export const actionRoles = {
 	'organisation.manage': ['organiser', 'officer', 'admin'],
 	'audit.view': ['admin'],
 	'outbox.view': ['organiser', 'admin'],
-	'job.view': ['organiser', 'officer', 'admin']
+	'job.view': ['organiser', 'officer', 'admin'],
+	// Assets: any signed-in person may suggest an asset (the suggest use case lets people without
+	// a grant through too); organisers, officers and admins keep the register.
+	'asset.suggest': ['resident', 'organiser', 'officer', 'admin'],
+	'asset.manage': ['organiser', 'officer', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */
