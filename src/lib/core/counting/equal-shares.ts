@@ -48,6 +48,9 @@ export type MesPrepared = {
 	/** Start of each type's entries in flat per-entry arrays, and each entry's initial group slot. */
 	typeOffset: Int32Array;
 	initialSlots: Int32Array;
+	/** Every type's projects and points indexes, flat, at `typeOffset`. */
+	flatProjects: Int32Array;
+	flatScoreIdx: Int32Array;
 	/** Per project: the points index of each initial group slot. */
 	initialSlotScores: number[][];
 	votes: bigint[];
@@ -125,6 +128,8 @@ export function prepareMes(instance: Instance): MesPrepared {
 		typeScoreIdx,
 		typeOffset,
 		initialSlots,
+		flatProjects: Int32Array.from(typeBallots.flatMap((tb) => [...tb.projects])),
+		flatScoreIdx: Int32Array.from(typeScoreIdx.flatMap((a) => [...a])),
 		initialSlotScores,
 		votes: projectVotes(instance),
 		supporters,
@@ -280,6 +285,13 @@ export function runMes(
 	});
 	for (const j of alive) isAlive[j] = 1;
 	const typeSlot = prep.initialSlots.slice();
+	// Per-run copies of the ballots: entries of projects no longer live are swapped out of a
+	// type's live prefix the first time they are met, so each is skipped once per run.
+	const entryProject = prep.flatProjects.slice();
+	const entryScore = prep.flatScoreIdx.slice();
+	const liveLength = new Int32Array(prep.typeWeight.length);
+	for (let t = 0; t < liveLength.length; t++)
+		liveLength[t] = prep.typeOffset[t + 1]! - prep.typeOffset[t]!;
 	let slotLookup = new Int32Array(0);
 	const touched: number[] = [];
 	const groupsOf = (j: number): Groups => {
@@ -446,29 +458,29 @@ export function runMes(
 		return exact >= costs[j]! * D;
 	}
 
+	/**
+	 * ρ in doubles by fixed-point iteration: start with nobody capped, ρ = cost / Σ w·u; cap the
+	 * groups that cannot pay ρ·u and recompute. Each step's ρ is a lower bound of the true ρ
+	 * (the linear function used is above Σ w·min(b, ρ·u)) and grows, so it stops at the true ρ
+	 * once the capped set no longer changes — usually after one or two passes, without sorting.
+	 */
 	function floatRho(g: Groups, j: number): number {
 		const m = g.cls.length;
 		const f = factorF[j]!;
-		const ratio = new Float64Array(m);
-		const order = new Array<number>(m);
-		let uRem = 0;
-		for (let k = 0; k < m; k++) {
-			ratio[k] = moneyF[g.cls[k]!]! / (g.score[k]! * f);
-			order[k] = k;
-			uRem += g.weight[k]! * g.score[k]! * f;
-		}
-		order.sort((a, b) => ratio[a]! - ratio[b]!);
-		let paid = 0;
 		const c = costF[j]!;
-		let rho = ratio[order[m - 1]!]!;
-		for (const k of order) {
-			const r = (c - paid) / uRem;
-			if (r <= ratio[k]!) {
-				rho = r;
-				break;
+		let rho = 0;
+		for (let pass = 0; pass <= m; pass++) {
+			let paid = 0;
+			let uFree = 0;
+			for (let k = 0; k < m; k++) {
+				const u = g.score[k]! * f;
+				const b = moneyF[g.cls[k]!]!;
+				if (b < rho * u) paid += g.weight[k]! * b;
+				else uFree += g.weight[k]! * u;
 			}
-			paid += g.weight[k]! * moneyF[g.cls[k]!]!;
-			uRem -= g.weight[k]! * g.score[k]! * f;
+			const next = uFree > 0 ? (c - paid) / uFree : rho;
+			if (!(next > rho)) return Math.max(next, rho);
+			rho = next;
 		}
 		return rho;
 	}
@@ -573,6 +585,9 @@ export function runMes(
 			pCount,
 			pGid,
 			typeSlot,
+			entryProject,
+			entryScore,
+			liveLength,
 			slotLookup,
 			touched,
 			firstNew,
@@ -610,6 +625,9 @@ function moveSupporters(a: {
 	pCount: Int32Array;
 	pGid: number[][];
 	typeSlot: Int32Array;
+	entryProject: Int32Array;
+	entryScore: Int32Array;
+	liveLength: Int32Array;
 	slotLookup: Int32Array;
 	touched: number[];
 	firstNew: number;
@@ -629,6 +647,9 @@ function moveSupporters(a: {
 		pCount,
 		pGid,
 		typeSlot,
+		entryProject,
+		entryScore,
+		liveLength,
 		slotLookup,
 		touched,
 		firstNew,
@@ -638,8 +659,6 @@ function moveSupporters(a: {
 	const ts = prep.suppTypes[j]!;
 	const ss = prep.suppScore[j]!;
 	const typeWeight = prep.typeWeight;
-	const typeProjects = prep.typeProjects;
-	const typeScoreIdx = prep.typeScoreIdx;
 	const typeOffset = prep.typeOffset;
 	for (let k = 0; k < ts.length; k++) {
 		const t = ts[k]!;
@@ -648,18 +667,32 @@ function moveSupporters(a: {
 		const nc = newClassOf ? newClassOf[c]! : newClass.get(keyOf(c, ss[k]!))!;
 		typeClass[t] = nc;
 		const tw = typeWeight[t]!;
-		const tp = typeProjects[t]!;
-		const tsi = typeScoreIdx[t]!;
 		const off = typeOffset[t]!;
-		for (let q = 0; q < tp.length; q++) {
-			const p = tp[q]!;
-			if (isAlive[p] === 0) continue;
+		let len = liveLength[t]!;
+		for (let q = 0; q < len;) {
+			const e = off + q;
+			const p = entryProject[e]!;
+			if (isAlive[p] === 0) {
+				const last = off + len - 1;
+				entryProject[e] = entryProject[last]!;
+				entryProject[last] = p;
+				const sc = entryScore[e]!;
+				entryScore[e] = entryScore[last]!;
+				entryScore[last] = sc;
+				const sl = typeSlot[e]!;
+				typeSlot[e] = typeSlot[last]!;
+				typeSlot[last] = sl;
+				len -= 1;
+				continue;
+			}
+			q += 1;
 			isDirty[p] = 1;
 			let weights = pw[p]!;
-			weights[typeSlot[off + q]!]! -= tw;
+			weights[typeSlot[e]!]! -= tw;
 			if (nc === 0) continue;
+			const si = entryScore[e]!;
 			// Slot of (new class, points) in project p, through a table reset after each charge.
-			const li = (p * newCount + (nc - firstNew)) * S + tsi[q]!;
+			const li = (p * newCount + (nc - firstNew)) * S + si;
 			let ns = slotLookup[li]! - 1;
 			if (ns < 0) {
 				ns = pCount[p]!;
@@ -669,13 +702,14 @@ function moveSupporters(a: {
 					pw[p] = weights = grown;
 				}
 				pCount[p] = ns + 1;
-				pGid[p]!.push(nc * S + tsi[q]!);
+				pGid[p]!.push(nc * S + si);
 				slotLookup[li] = ns + 1;
 				touched.push(li);
 			}
 			weights[ns]! += tw;
-			typeSlot[off + q] = ns;
+			typeSlot[e] = ns;
 		}
+		liveLength[t] = len;
 	}
 }
 
