@@ -127,3 +127,6 @@ export const assetsPhotos = pgTable(
 	},
 	(t) => [index('assets_photos_asset_idx').on(t.assetId, t.position)]
 );
+
+// Assets of community value.
+export * from './acv/schema';
