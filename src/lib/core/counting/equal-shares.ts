@@ -181,6 +181,11 @@ export type MesRunOptions = {
 	endowment: Rational;
 	utility: MesUtility;
 	tieBreak: TieBreak;
+	/**
+	 * Record the certificates a later run needs to use this one as its guide (add1 only); off
+	 * for a single count. Guided runs that stop at the first difference never need them.
+	 */
+	isGuide?: boolean;
 };
 
 /** Tolerance of the double fast path; doubles here err by less than 1e-11 relative. */
@@ -225,6 +230,7 @@ export function runMes(
 	onDifference: 'stop' | 'continue' = 'stop'
 ): MesRun | undefined {
 	let isSame = guide !== undefined;
+	const isGuide = options.isGuide ?? false;
 	/** Called at the first difference from the guide: stop, or carry on unguided. */
 	const differs = (): boolean => {
 		isSame = false;
@@ -294,8 +300,13 @@ export function runMes(
 		liveLength[t] = prep.typeOffset[t + 1]! - prep.typeOffset[t]!;
 	let slotLookup = new Int32Array(0);
 	const touched: number[] = [];
+	// One Groups object per project, refilled in place (its arrays keep their storage).
+	const groupStore: Groups[] = instance.projects.map(() => ({ cls: [], score: [], weight: [] }));
 	const groupsOf = (j: number): Groups => {
-		const g: Groups = { cls: [], score: [], weight: [] };
+		const g = groupStore[j]!;
+		g.cls.length = 0;
+		g.score.length = 0;
+		g.weight.length = 0;
 		const weights = pw[j]!;
 		const gids = pGid[j]!;
 		const n = pCount[j]!;
@@ -373,16 +384,18 @@ export function runMes(
 		const wRhoF = ratioToNumber(wr.x, D * wr.u);
 		// Certify every loser: either with doubles and a margin, or by its exact capped set.
 		const thin = new Map<number, string>();
-		for (const j of alive) {
+		for (const j of isGuide || gr ? alive : []) {
 			if (j === w) continue;
 			const g = groups[j]!;
 			const f = factorF[j]!;
 			const limitCost = costF[j]! * (1 - 1e3 * REL);
-			let g0 = 0;
-			for (let k = 0; k < g.cls.length; k++) {
-				g0 += g.weight[k]! * Math.min(moneyF[g.cls[k]!]!, wRhoF * g.score[k]! * f);
+			if (isGuide) {
+				let g0 = 0;
+				for (let k = 0; k < g.cls.length; k++) {
+					g0 += g.weight[k]! * Math.min(moneyF[g.cls[k]!]!, wRhoF * g.score[k]! * f);
+				}
+				if (!(g0 < limitCost)) thin.set(j, (exactOf.get(j) ?? exactRho(g, j)).capped);
 			}
-			if (!(g0 < limitCost)) thin.set(j, (exactOf.get(j) ?? exactRho(g, j)).capped);
 			if (!gr) continue;
 			const sig = gr.thin.get(j);
 			if (sig !== undefined) {
@@ -784,7 +797,8 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 	const B = instance.budget;
 	const start = options.completion === 'add1' && options.integralStart ? rat(B / n) : rat(B, n);
 	const runOpts = { utility, tieBreak: options.tieBreak };
-	let run = runMes(instance, prep, { ...runOpts, endowment: start })!;
+	const isAdd1 = options.completion === 'add1';
+	let run = runMes(instance, prep, { ...runOpts, endowment: start, isGuide: isAdd1 })!;
 	let runs = 1;
 	// As equalshares.net: when every project with votes fits in the budget together, add1 is not
 	// used (the loop would never overspend, so it would not end).
@@ -878,7 +892,8 @@ export function add1Search(
 	let runs = 0;
 	const at = (e: Rational, guide?: MesRun, onDifference: 'stop' | 'continue' = 'stop') => {
 		runs += 1;
-		return runMes(instance, prep, { ...runOpts, endowment: e }, guide, onDifference);
+		const isGuide = guide === undefined || onDifference === 'continue';
+		return runMes(instance, prep, { ...runOpts, endowment: e, isGuide }, guide, onDifference);
 	};
 	const plus = (e: Rational, k: bigint) => add(e, rat(k));
 	for (;;) {
