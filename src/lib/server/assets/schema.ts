@@ -130,3 +130,5 @@ export const assetsPhotos = pgTable(
 
 // Assets of community value.
 export * from './acv/schema';
+export * from './transfer/schema';
+export * from './meanwhile/schema';
