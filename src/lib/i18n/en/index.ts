@@ -2,6 +2,7 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
 import { places } from './places';
+import { transfer } from './transfer';
 
 /**
  * The complete English catalogue: every message key in Powershare. English is the source
@@ -14,7 +15,8 @@ export const en = {
 	...common,
 	...auth,
 	...places,
-	...admin
+	...admin,
+	...transfer
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */

@@ -24,7 +24,14 @@ export const actionRoles = {
 	// Assets: any signed-in person may suggest an asset (the suggest use case lets people without
 	// a grant through too); organisers, officers and admins keep the register.
 	'asset.suggest': ['resident', 'organiser', 'officer', 'admin'],
-	'asset.manage': ['organiser', 'officer', 'admin']
+	'asset.manage': ['organiser', 'officer', 'admin'],
+	// Community asset transfer: an organiser asks for a group; the council's officers run the
+	// case and decide it, so a group's organiser never decides their own group's case.
+	'transfer.start': ['organiser', 'officer', 'admin'],
+	'transfer.manage': ['officer', 'admin'],
+	// Meanwhile use: officers offer vacant assets and decide requests; any signed-in person may
+	// ask (the request use case checks that itself).
+	'meanwhile.manage': ['officer', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */
