@@ -76,7 +76,8 @@ export type RowProblemCode =
 	| 'pointIncomplete'
 	| 'missingColumns'
 	| 'duplicateReference'
-	| 'outsidePlace';
+	| 'outsidePlace'
+	| 'unclosedQuote';
 
 /** One problem: the row as a spreadsheet numbers it (the header is row 1), the column, what. */
 export type RowProblem = {

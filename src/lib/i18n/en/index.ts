@@ -1,4 +1,5 @@
 import { admin } from './admin';
+import { assets } from './assets';
 import { auth } from './auth';
 import { common } from './common';
 import { places } from './places';
@@ -16,6 +17,7 @@ export const en = {
 	...auth,
 	...places,
 	...admin,
+	...assets,
 	...transfer
 } as const;
 
