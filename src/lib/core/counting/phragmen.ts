@@ -42,15 +42,14 @@ export function phragmen(instance: Instance, options: PhragmenOptions): RuleOutc
 	const selected: number[] = [];
 	let remaining = instance.budget;
 	const perRound = new Float64Array(P + 1);
+	// Σ of supporters' loads per project in doubles, updated when loads change; exact sums are
+	// computed only for the candidates near the smallest new load.
+	const loadSumF = new Float64Array(P);
 	while (candidates.length > 0) {
 		const newLoadF: number[] = [];
 		let minF = Infinity;
 		for (const j of candidates) {
-			let s = Number(instance.projects[j]!.cost);
-			const ts = prep.suppTypes[j]!;
-			for (let k = 0; k < ts.length; k++)
-				s += prep.typeWeight[ts[k]!]! * loadsF[typeRound[ts[k]!]!]!;
-			newLoadF[j] = s / prep.supporters[j]!;
+			newLoadF[j] = (Number(instance.projects[j]!.cost) + loadSumF[j]!) / prep.supporters[j]!;
 			if (newLoadF[j]! < minF) minF = newLoadF[j]!;
 		}
 		const limit = minF * (1 + 1e-9) + Number.MIN_VALUE;
@@ -90,7 +89,12 @@ export function phragmen(instance: Instance, options: PhragmenOptions): RuleOutc
 		loads.push(bestLoad);
 		loadsF.push(toNumber(bestLoad));
 		const round = loads.length - 1;
-		for (const t of prep.suppTypes[best]!) typeRound[t] = round;
+		const newF = loadsF[round]!;
+		for (const t of prep.suppTypes[best]!) {
+			const delta = prep.typeWeight[t]! * (newF - loadsF[typeRound[t]!]!);
+			for (const p of prep.typeProjects[t]!) loadSumF[p]! += delta;
+			typeRound[t] = round;
+		}
 		reasons[best] = {
 			kind: 'phragmen-funded',
 			round: selected.length,
