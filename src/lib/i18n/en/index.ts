@@ -1,3 +1,4 @@
+import { acv } from './acv';
 import { admin } from './admin';
 import { assets } from './assets';
 import { auth } from './auth';
@@ -17,6 +18,7 @@ export const en = {
 	...auth,
 	...places,
 	...admin,
+	...acv,
 	...assets,
 	...transfer
 } as const;

@@ -31,7 +31,13 @@ export const actionRoles = {
 	'transfer.manage': ['officer', 'admin'],
 	// Meanwhile use: officers offer vacant assets and decide requests; any signed-in person may
 	// ask (the request use case checks that itself).
-	'meanwhile.manage': ['officer', 'admin']
+	'meanwhile.manage': ['officer', 'admin'],
+	// Assets of community value: a group's organiser nominates and asks to bid for its group;
+	// the council's officers decide nominations and record owners' notices and exempt disposals.
+	'acv.nominate': ['organiser', 'officer', 'admin'],
+	'acv.decide': ['officer', 'admin'],
+	'acv.record': ['officer', 'admin'],
+	'acv.bid_request': ['organiser', 'officer', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */
