@@ -7,12 +7,16 @@ import type { ModuleManifest } from '../platform/module-manifest';
 import type { PlaceActivity } from '../platform/places/activity';
 import { withinPathCondition } from '../platform/places/queries';
 import { platformPlaces } from '../platform/schema';
+import { acvJobHandlers } from './acv/reminders';
+import { seedAcvDemo } from './acv/demo';
 import { seedAssetsDemo } from './demo';
 import { countAssetsByKind } from './queries';
 import { assetsAssets } from './schema';
 
 export const assetsModule: ModuleManifest = {
 	id: 'assets',
+	// Reminders before the statutory dates of assets of community value.
+	jobHandlers: { ...acvJobHandlers },
 	placeActivity: {
 		id: 'assets',
 		// Public: confirmed assets only, so every actor sees the same.
@@ -55,5 +59,7 @@ export const assetsModule: ModuleManifest = {
 	},
 	async seedDemo(db, town) {
 		await seedAssetsDemo(db, town);
+		// Assets of community value refer to the demo assets, so they come after them.
+		await seedAcvDemo(db, town);
 	}
 };
