@@ -844,7 +844,7 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
 		});
 	}
 	let outcome: RuleOutcome = { selected, reasons };
-	if (options.comparison) outcome = compareWithGreedy(instance, prep, outcome, options.tieBreak);
+	if (options.comparison) outcome = compareWithGreedy(instance, outcome, options.tieBreak);
 	return { ...outcome, endowment: run.endowment, runs };
 }
 
@@ -974,7 +974,6 @@ function mesReasons(instance: Instance, prep: MesPrepared, run: MesRun): Reason[
  */
 export function compareWithGreedy(
 	instance: Instance,
-	prep: MesPrepared,
 	mes: RuleOutcome,
 	tieBreak: TieBreak
 ): RuleOutcome {
@@ -996,7 +995,6 @@ export function compareWithGreedy(
 		if (ug > um) preferGreedy += 1;
 		else if (um > ug) preferMes += 1;
 	}
-	void prep;
 	const chose = preferGreedy > preferMes ? 'greedy' : 'mes';
 	const base = chose === 'greedy' ? g : mes;
 	return {
