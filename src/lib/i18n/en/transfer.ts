@@ -16,6 +16,8 @@ export const transfer = {
 	'transfer.status.notYet': 'Not started',
 	'transfer.status.closed': 'Closed',
 
+	'transfer.warning': 'Warning',
+
 	// The public status page.
 	'transfer.title': 'Community asset transfer: {asset}',
 	'transfer.caption': 'Community asset transfer',
