@@ -103,7 +103,7 @@ describe('Method of Equal Shares', () => {
 			supporters: 3
 		});
 		expect(res.explanations['r']!.sentence).toBe(
-			'Funded in round 2: its 3 supporters shared the cost of 24, none paying more than 10 (ρ = 10).'
+			'Funded in round 2: its 3 supporters shared the cost of 24, none paying more than 10.'
 		);
 	});
 

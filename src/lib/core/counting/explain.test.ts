@@ -50,7 +50,7 @@ describe('explanation sentences', () => {
 				cost: 5000n
 			},
 			sentence:
-				'Funded in round 3: its 10 supporters shared the cost of £50.00, none paying more than £5.01 (ρ = 0.25).'
+				'Funded in round 3: its 10 supporters shared the cost of £50.00, none paying more than £5.01.'
 		}
 	])('says "$sentence"', ({ reason, sentence }) => {
 		expect(explainReason(reason, pounds)).toBe(sentence);

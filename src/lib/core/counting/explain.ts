@@ -141,7 +141,7 @@ export function explainReason(reason: Reason, money: MoneyFormatter = plainMoney
 		case 'mes-free':
 			return `Funded: it costs nothing and ${plural(reason.votes, 'voter supports', 'voters support')} it.`;
 		case 'mes-funded':
-			return `Funded in round ${reason.round}: its ${plural(reason.supporters, 'supporter', 'supporters')} shared the cost of ${money(reason.cost)}, none paying more than ${money(moneyCeil(reason.maxPayment))} (ρ = ${reason.rhoText}).`;
+			return `Funded in round ${reason.round}: its ${plural(reason.supporters, 'supporter', 'supporters')} shared the cost of ${money(reason.cost)}, none paying more than ${money(moneyCeil(reason.maxPayment))}.`;
 		case 'mes-unaffordable':
 			return `Not funded: it costs ${money(reason.cost)}, but its ${plural(reason.supporters, 'supporter', 'supporters')} had only ${money(reason.supportersLeft)} left of the ${money(reason.supportersStart)} they started with.`;
 		case 'completion-funded':
