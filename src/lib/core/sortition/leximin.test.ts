@@ -70,7 +70,10 @@ describe('findFairDistribution', () => {
 	] as const)(
 		'gives the LEXIMIN probabilities: %s',
 		(_, counts, quotas, k, objective, expected) => {
-			const problem = buildProblem(onePool(counts, quotas as Record<string, [number, number]>), k);
+			const problem = buildProblem(
+				onePool(counts, quotas as unknown as Record<string, [number, number]>),
+				k
+			);
 			const result = findFairDistribution({ problem, solver, objective });
 			expect(sorted(result.probabilities)).toEqual(expected);
 			expect(result.achieved).toBe('leximin');

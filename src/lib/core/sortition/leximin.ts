@@ -80,8 +80,10 @@ export function findFairDistribution(options: FairDistributionOptions): FairDist
 	const { problem, solver, objective } = options;
 	const now = options.now ?? (() => 0);
 	const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-	const report = (progress: Omit<SelectionProgress, 'method'>) => options.onProgress?.({ method: objective, ...progress });
-	const secondsLeft = () => (deadline === Number.POSITIVE_INFINITY ? undefined : Math.max(0, (deadline - now()) / 1000));
+	const report = (progress: Omit<SelectionProgress, 'method'>) =>
+		options.onProgress?.({ method: objective, ...progress });
+	const secondsLeft = () =>
+		deadline === Number.POSITIVE_INFINITY ? undefined : Math.max(0, (deadline - now()) / 1000);
 	const isLate = () => now() >= deadline;
 
 	const oracle = createPanelOracle(problem, solver);
@@ -93,8 +95,23 @@ export function findFairDistribution(options: FairDistributionOptions): FairDist
 		report({ phase: 'start', panels: 1, message: 'found a first panel meeting every quota' });
 		const possible = coverEveryone(problem, oracle, pool, isLate, secondsLeft);
 		seedWithMultiplicativeWeights(problem, pool);
-		report({ phase: 'start', panels: pool.panels.length, message: `started with ${pool.panels.length} panels; ${possible.filter((b) => !b).length} volunteers can be on no panel` });
-		return runStages({ problem, oracle, pool, possible, objective, solver, isLate, secondsLeft, report });
+		report({
+			phase: 'start',
+			panels: pool.panels.length,
+			message: `started with ${pool.panels.length} panels; ${possible.filter((b) => !b).length} volunteers can be on no panel`
+		});
+		return runStages({
+			problem,
+			oracle,
+			pool,
+			possible,
+			objective,
+			solver,
+			now,
+			isLate,
+			secondsLeft,
+			report
+		});
 	} finally {
 		oracle.dispose();
 	}
@@ -114,7 +131,10 @@ class PanelPool {
 	}
 	/** Indices of the `count` panels of largest weight. */
 	heaviest(weights: ArrayLike<number>, count: number): number[] {
-		const scored = this.panels.map((panel, index) => ({ index, value: panelValue(panel, weights) }));
+		const scored = this.panels.map((panel, index) => ({
+			index,
+			value: panelValue(panel, weights)
+		}));
 		scored.sort((a, b) => b.value - a.value);
 		return scored.slice(0, count).map((s) => s.index);
 	}
@@ -128,7 +148,13 @@ class PanelPool {
  * starting panels, so that every volunteer's constraint is meaningful from the first LP. Weights
  * 1 on the uncovered; when even the oracle's best panel covers none of them, none can be chosen.
  */
-function coverEveryone(problem: PanelProblem, oracle: PanelOracle, pool: PanelPool, isLate: () => boolean, secondsLeft: () => number | undefined): boolean[] {
+function coverEveryone(
+	problem: PanelProblem,
+	oracle: PanelOracle,
+	pool: PanelPool,
+	isLate: () => boolean,
+	secondsLeft: () => number | undefined
+): boolean[] {
 	const covered = new Uint8Array(problem.n);
 	const mark = (panel: number[]) => panel.forEach((i) => (covered[i] = 1));
 	pool.panels.forEach(mark);
@@ -184,6 +210,7 @@ type StageContext = {
 	possible: boolean[];
 	objective: 'maximin' | 'leximin';
 	solver: Solver;
+	now: () => number;
 	isLate: () => boolean;
 	secondsLeft: () => number | undefined;
 	report: (progress: Omit<SelectionProgress, 'method'>) => void;
@@ -215,9 +242,26 @@ class MasterProgramme {
 		});
 		const rows = rowEntries.map((cols, i) => {
 			if (i === n) return { lower: 1, upper: 1, indices: cols, values: cols.map(() => 1) };
-			if (!possible[i]) return { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, indices: cols, values: cols.map(() => 1) };
-			if (this.isFixed[i]) return { lower: this.fixed[i]!, upper: Number.POSITIVE_INFINITY, indices: cols, values: cols.map(() => 1) };
-			return { lower: 0, upper: Number.POSITIVE_INFINITY, indices: [0, ...cols], values: [-1, ...cols.map(() => 1)] };
+			if (!possible[i])
+				return {
+					lower: Number.NEGATIVE_INFINITY,
+					upper: Number.POSITIVE_INFINITY,
+					indices: cols,
+					values: cols.map(() => 1)
+				};
+			if (this.isFixed[i])
+				return {
+					lower: this.fixed[i]!,
+					upper: Number.POSITIVE_INFINITY,
+					indices: cols,
+					values: cols.map(() => 1)
+				};
+			return {
+				lower: 0,
+				upper: Number.POSITIVE_INFINITY,
+				indices: [0, ...cols],
+				values: [-1, ...cols.map(() => 1)]
+			};
 		});
 		return this.ctx.solver.createModel({
 			sense: 'maximize',
@@ -233,7 +277,10 @@ class MasterProgramme {
 		for (; this.synced < pool.panels.length; this.synced++) {
 			const panel = pool.panels[this.synced]!;
 			this.panels.push(panel);
-			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, { indices: [...panel, problem.n], values: [...panel.map(() => 1), 1] });
+			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, {
+				indices: [...panel, problem.n],
+				values: [...panel.map(() => 1), 1]
+			});
 		}
 	}
 	/**
@@ -252,7 +299,10 @@ class MasterProgramme {
 			return { panel, value, isSupport: result.x[1 + p]! > 1e-12 };
 		});
 		const support = scored.filter((s) => s.isSupport);
-		const rest = scored.filter((s) => !s.isSupport).sort((a, b) => b.value - a.value).slice(0, keep);
+		const rest = scored
+			.filter((s) => !s.isSupport)
+			.sort((a, b) => b.value - a.value)
+			.slice(0, keep);
 		this.panels = [...support, ...rest].map((s) => s.panel);
 		this.model.dispose();
 		this.model = this.build();
@@ -303,7 +353,11 @@ class MasterProgramme {
 }
 
 function runStages(ctx: StageContext): FairDistributionResult {
-	const { problem, oracle, pool, possible, objective, isLate, secondsLeft, report } = ctx;
+	const { problem, oracle, pool, possible, objective, now, isLate, secondsLeft, report } = ctx;
+	// Time spent in LP and MIP solves: when the MIP has cost more than the LP so far, a pricing
+	// round that the local search already answered skips the MIP.
+	let lpTime = 0;
+	let mipTime = 0;
 	const n = problem.n;
 	const fixed = new Float64Array(n);
 	const isFixed = new Uint8Array(n);
@@ -332,7 +386,9 @@ function runStages(ctx: StageContext): FairDistributionResult {
 			};
 			for (;;) {
 				if (lastResult && master.size > 3 * n + 200) master.compact(lastResult, n);
+				const lpStarted = now();
 				result = master.solve();
+				lpTime += now() - lpStarted;
 				lastResult = result;
 				y = new Float64Array(n);
 				for (let i = 0; i < n; i++) y[i] = possible[i] ? Math.max(0, -result.rowDuals[i]!) : 0;
@@ -343,39 +399,54 @@ function runStages(ctx: StageContext): FairDistributionResult {
 					// The best dual bound meets the LP value: the centre is an optimal dual.
 					y = center;
 				} else {
-				const improves = (panel: number[]) => panelValue(panel, y) > mu + PRICE_TOLERANCE;
-				const smoothed = center ? mix(center, y, SMOOTHING) : y;
-				// Cheap pricing first: local search from the heaviest known panels.
-				let added = 0;
-				for (const index of pool.heaviest(smoothed, LOCAL_SEARCH_STARTS)) {
-					const candidate = improvePanel(problem, pool.panels[index]!, smoothed);
-					if (improves(candidate) && pool.add(candidate)) added++;
-				}
-				if (added > 0) continue;
-				let isStageDone = false;
-				for (const point of center ? [smoothed, y] : [y]) {
-					const start = improvePanel(problem, pool.panels[pool.heaviest(point, 1)[0]!]!, point);
-					const best = oracle.best(point, { start, timeLimit: secondsLeft() });
-					if (!best) throw new Error('the oracle found no panel although one exists');
-					if (!best.isOptimal) break stageLoop;
-					const bound = best.value - fixedPart(point);
-					if (bound < bestBound) {
-						bestBound = bound;
-						center = point;
+					const improves = (panel: number[]) => panelValue(panel, y) > mu + PRICE_TOLERANCE;
+					const smoothed = center ? mix(center, y, SMOOTHING) : y;
+					// A round either prices exactly with the MIP, which also moves the stabilisation
+					// centre (its value is a dual bound), or — while the MIP has cost more time than the
+					// LP so far — only by local search at the current duals, since smoothing towards a
+					// centre that no longer moves slows convergence.
+					const isMipRound = mipTime <= lpTime;
+					const searchPoint = isMipRound ? smoothed : y;
+					let added = 0;
+					for (const index of pool.heaviest(searchPoint, LOCAL_SEARCH_STARTS)) {
+						const candidate = improvePanel(problem, pool.panels[index]!, searchPoint);
+						if (improves(candidate) && pool.add(candidate)) added++;
 					}
-					if (improves(best.panel) && pool.add(best.panel)) {
-						added++;
-						break;
+					if (added > 0 && !isMipRound) continue;
+					let isStageDone = false;
+					for (const point of center ? [smoothed, y] : [y]) {
+						if (added > 0 && point === y && center) break;
+						const start = improvePanel(problem, pool.panels[pool.heaviest(point, 1)[0]!]!, point);
+						const mipStarted = now();
+						const best = oracle.best(point, { start, timeLimit: secondsLeft() });
+						mipTime += now() - mipStarted;
+						if (!best) throw new Error('the oracle found no panel although one exists');
+						if (!best.isOptimal) break stageLoop;
+						const bound = best.value - fixedPart(point);
+						if (bound < bestBound) {
+							bestBound = bound;
+							center = point;
+						}
+						if (improves(best.panel) && pool.add(best.panel)) {
+							added++;
+							break;
+						}
+						if (point === y) isStageDone = true;
 					}
-					if (point === y) isStageDone = true;
-				}
-				if (added > 0) continue;
-				if (!isStageDone) continue;
+					if (added > 0) continue;
+					if (!isStageDone) continue;
 				}
 				// No panel improves the stage: z is optimal, and y is an optimal dual.
 				proven = extractDistribution(master.panels, result);
 				achieved = stage === 1 ? 'maximin' : achieved;
-				report({ phase: 'stage', stage, panels: pool.panels.length, fixed: isFixed.reduce((a, b) => a + b, 0), minProbability: stage === 1 ? z : undefined, message: `stage ${stage}: ${(z * 100).toFixed(2)}% for the lowest unfixed volunteers` });
+				report({
+					phase: 'stage',
+					stage,
+					panels: pool.panels.length,
+					fixed: isFixed.reduce((a, b) => a + b, 0),
+					minProbability: stage === 1 ? z : undefined,
+					message: `stage ${stage}: ${(z * 100).toFixed(2)}% for the lowest unfixed volunteers`
+				});
 				if (objective === 'maximin') {
 					achieved = 'maximin';
 					break stageLoop;
@@ -405,14 +476,32 @@ function runStages(ctx: StageContext): FairDistributionResult {
 	if (!proven) {
 		if (!lastResult) throw new DeadlineError();
 		proven = extractDistribution(master.panels, lastResult);
-		notes.push('The time limit passed before MAXIMIN was proven optimal: the distribution is valid but its minimum probability may be improvable.');
+		notes.push(
+			'The time limit passed before MAXIMIN was proven optimal: the distribution is valid but its minimum probability may be improvable.'
+		);
 		isComplete = false;
 	} else if (objective === 'leximin' && achieved !== 'leximin') {
-		notes.push(`The time limit passed during LEXIMIN stage ${stage}: falling back to the MAXIMIN distribution (the lowest probability is optimal, higher ones may not be).`);
+		notes.push(
+			`The time limit passed during LEXIMIN stage ${stage}: falling back to the MAXIMIN distribution (the lowest probability is optimal, higher ones may not be).`
+		);
 	}
 	const probabilities = probabilitiesOf(problem, proven);
-	report({ phase: 'done', stage, panels: pool.panels.length, minProbability: minPossible(probabilities, possible), message: `finished after ${stage} stage(s) and ${oracle.calls} MIP solves` });
-	return { distribution: proven, probabilities, isComplete, achieved, stages: stage, oracleCalls: oracle.calls, notes };
+	report({
+		phase: 'done',
+		stage,
+		panels: pool.panels.length,
+		minProbability: minPossible(probabilities, possible),
+		message: `finished after ${stage} stage(s) and ${oracle.calls} MIP solves`
+	});
+	return {
+		distribution: proven,
+		probabilities,
+		isComplete,
+		achieved,
+		stages: stage,
+		oracleCalls: oracle.calls,
+		notes
+	};
 }
 
 function mix(center: Float64Array, current: Float64Array, alpha: number): Float64Array {

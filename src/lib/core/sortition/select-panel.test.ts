@@ -61,7 +61,7 @@ describe.skipIf(!hasData)('selection on the published instances', () => {
 		expect(result.methodUsed).toBe('leximin');
 		expect(result.minProbability).toBeGreaterThanOrEqual(0.0999);
 		expect(drawnViolations(pool, 20, result)).toEqual([]);
-	});
+	}, 30_000);
 
 	it('LEGACY leaves someone a far lower chance than LEXIMIN on example_small_20', () => {
 		const pool = loadPaperInstance('flanigan-replication/example_small_20');
