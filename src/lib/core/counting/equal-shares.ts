@@ -8,7 +8,7 @@
  * Also: completion by budget increase ("add1", Pabulib checker / equalshares.net), utilitarian
  * completion and the comparison step with greedy.
  *
- * Arithmetic (docs/decisions/0002-exact-arithmetic-in-counting.md): every voter's money is an exact
+ * Arithmetic (docs/decisions/0006-exact-arithmetic-in-counting.md): every voter's money is an exact
  * rational. Voters with identical ballots stay identical, so they are one weighted "type"; and
  * a voter's money is always e − Σ ρ_r·u over the rounds they paid in, so voters who paid in the
  * same rounds with the same utilities share one exact "money class". A round computes every

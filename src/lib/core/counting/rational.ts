@@ -1,7 +1,7 @@
 /**
  * Exact rational numbers on BigInt. Every comparison that decides a count (which project has the
  * smallest ρ, whether supporters can afford a project, whether money is left) is made with these,
- * so results never depend on floating-point rounding (docs/decisions/0002-exact-arithmetic-in-counting.md).
+ * so results never depend on floating-point rounding (docs/decisions/0006-exact-arithmetic-in-counting.md).
  */
 
 /** A fraction `num / den` in lowest terms with `den > 0`. */
