@@ -33,7 +33,7 @@ export function isOpenStage(stage: TransferStage): boolean {
 const transitions: Record<TransferStage, readonly TransferStage[]> = {
 	expression_of_interest: ['business_plan', 'withdrawn'],
 	business_plan: ['terms', 'withdrawn'],
-	terms: ['business_plan', 'decision', 'withdrawn'],
+	terms: ['decision', 'business_plan', 'withdrawn'],
 	decision: ['completed', 'withdrawn'],
 	completed: [],
 	withdrawn: [],
