@@ -160,6 +160,7 @@ export {
 } from './acv/validation';
 export { acvJobHandlers, ACV_REMINDER_QUEUE } from './acv/reminders';
 export { formatAcvDate } from './acv/messages';
+export { getAcvPage, type AcvPage, type AcvTimelineRow } from './acv/page';
 export { acvCsv, acvCsvColumns } from './acv/planning-data';
 export { seedAcvDemo } from './acv/demo';
 export type {
