@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { can, type Actor } from '../../platform/permissions';
 import { platformOrganisations, platformUsers } from '../../platform/schema';
-import { requireAssetWithPlace } from '../transfer/asset-place';
+import { requireVisibleAsset } from '../transfer/asset-place';
 import { todayIso } from './request-meanwhile-use';
 import {
 	assetsMeanwhileOffers,
@@ -49,7 +49,7 @@ export async function getAssetMeanwhile(
 	assetId: string,
 	options: { today?: string } = {}
 ): Promise<AssetMeanwhile> {
-	const asset = await requireAssetWithPlace(db, assetId);
+	const asset = await requireVisibleAsset(db, actor, assetId);
 	const canManage = can(actor, 'meanwhile.manage', asset);
 	const today = options.today ?? todayIso();
 	const offers = await db

@@ -12,7 +12,7 @@ import {
 	platformPlaces
 } from '../../platform/schema';
 import { assetsAssets } from '../schema';
-import { requireAssetWithPlace, type AssetWithPlace } from './asset-place';
+import { requireAssetWithPlace, requireVisibleAsset, type AssetWithPlace } from './asset-place';
 import {
 	assetsTransferCases,
 	assetsTransferDocuments,
@@ -138,7 +138,7 @@ export async function getAssetTransfer(
 	actor: Actor,
 	assetId: string
 ): Promise<AssetTransfer> {
-	const asset = await requireAssetWithPlace(db, assetId);
+	const asset = await requireVisibleAsset(db, actor, assetId);
 	const canManage = can(actor, 'transfer.manage', asset);
 	const rows = await db
 		.select({

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { createTestDatabase } from '../../testing/test-database';
 import { listAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
 import { buildPerson, buildPlaceTree, systemActor } from '../../platform/places/factories';
+import { assetsAssets } from '../schema';
 import { addTransferDocument } from './add-transfer-document';
 import { advanceTransferCase } from './advance-transfer-case';
 import { decideTransfer } from './decide-transfer';
@@ -342,5 +344,20 @@ describe('decisions and documents', () => {
 		expect(await titles(s.organiser.actor)).toEqual(['Business plan']);
 		expect((await titles(s.officer.actor)).sort()).toEqual(['Business plan', 'Valuation']);
 		expect((await auditActions(s.hoodA1)).filter((a) => a === 'transfer.document')).toHaveLength(2);
+	});
+});
+
+describe('the status page', () => {
+	it('hides assets that are not on the public register from everyone but its keepers', async () => {
+		const s = await setting();
+		const suggested = await buildAsset(t.db, { placeId: s.hoodA1.id });
+		await t.db
+			.update(assetsAssets)
+			.set({ status: 'suggested' })
+			.where(eq(assetsAssets.id, suggested.id));
+		await expectCode(getAssetTransfer(t.db, { kind: 'anonymous' }, suggested.id), 'not_found');
+		await expectCode(getAssetTransfer(t.db, s.officerB.actor, suggested.id), 'not_found');
+		const shown = await getAssetTransfer(t.db, s.officer.actor, suggested.id);
+		expect(shown).toMatchObject({ cases: [], canManage: true, canStart: false });
 	});
 });
