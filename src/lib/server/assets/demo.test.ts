@@ -51,4 +51,12 @@ describe('the demo town’s community spaces', () => {
 			"St Anne's Church Hall"
 		]);
 	});
+
+	it('filters by listing as an asset of community value', async () => {
+		const anonymous = { kind: 'anonymous' } as const;
+		const listed = await listAssets(t.db, anonymous, { acvListed: true });
+		expect(listed.items.map((a) => a.name)).toEqual(['The Ferryman', 'The Kiln']);
+		const notListed = await listAssets(t.db, anonymous, { acvListed: false, pageSize: 100 });
+		expect(notListed.total + listed.total).toBe((await listAssets(t.db, anonymous)).total);
+	});
 });

@@ -10,6 +10,7 @@ import { platformPlaces } from '../platform/schema';
 import { acvJobHandlers } from './acv/reminders';
 import { seedAcvDemo } from './acv/demo';
 import { seedAssetsDemo } from './demo';
+import { seedTransferDemo } from './transfer/demo';
 import { countAssetsByKind } from './queries';
 import { assetsAssets } from './schema';
 
@@ -61,5 +62,7 @@ export const assetsModule: ModuleManifest = {
 		await seedAssetsDemo(db, town);
 		// Assets of community value refer to the demo assets, so they come after them.
 		await seedAcvDemo(db, town);
+		// Transfer cases and meanwhile use refer to the demo assets and organisations too.
+		await seedTransferDemo(db, town);
 	}
 };

@@ -8,6 +8,7 @@ import { can, isWithin, type Actor } from '../platform/permissions';
 import { listManagedPlaces } from '../platform/roles/queries';
 import { platformOrganisations, platformPlaces } from '../platform/schema';
 import { pageOptions, toPage, withinPathCondition, type Page } from '../platform/places/queries';
+import { assetsAcvNominations } from './acv/schema';
 import {
 	assetsAssets,
 	assetsPhotos,
@@ -67,10 +68,13 @@ export type AssetFilters = {
 };
 
 /**
- * How to tell whether an asset is listed as an asset of community value. The ACV part of the
- * module registers it (it owns those tables); until it does, the filter is ignored.
+ * SQL for "the asset is on the list of assets of community value today": a nomination decided
+ * `listed`, whose listing has started, not expired and not been removed.
  */
-export const acvListing: { condition?: (assetId: typeof assetsAssets.id) => SQL } = {};
+function acvListedToday(): SQL {
+	const n = assetsAcvNominations;
+	return sql`exists (select 1 from ${n} where ${n.assetId} = ${assetsAssets.id} and ${n.decision} = 'listed' and ${n.listingDate} <= current_date and ${n.expiryDate} >= current_date and (${n.removedDate} is null or ${n.removedDate} > current_date))`;
+}
 
 function escapeLike(text: string): string {
 	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -111,10 +115,8 @@ async function filterCondition(
 			)!
 		);
 	}
-	if (filters.acvListed !== undefined && acvListing.condition) {
-		const listed = acvListing.condition(assetsAssets.id);
-		conditions.push(filters.acvListed ? listed : sql`not (${listed})`);
-	}
+	if (filters.acvListed !== undefined)
+		conditions.push(filters.acvListed ? acvListedToday() : sql`not ${acvListedToday()}`);
 	return and(...conditions);
 }
 
