@@ -17,7 +17,7 @@ import type { Actor } from '../../platform/permissions';
 import { assetsAssets, type AssetKind } from '../schema';
 import { decideNomination } from './decide-nomination';
 import { nominateAsset } from './nominate-asset';
-import { todayUtc } from './queries';
+import { getAcvSummary, todayUtc } from './queries';
 import { recordBidRequest } from './record-bid-request';
 import { recordDisposalNotice } from './record-disposal-notice';
 import type { NominateAssetInput } from './validation';
@@ -32,7 +32,10 @@ async function assetId(db: Executor, name: string, kind: AssetKind): Promise<str
 	return row?.id ?? null;
 }
 
-/** Adds the demo's assets of community value. Skips any whose asset or group is missing. */
+/**
+ * Adds the demo's assets of community value. Skips any whose asset or group is missing, or that
+ * has been nominated already.
+ */
 export async function seedAcvDemo(
 	db: Executor,
 	town: DemoTown,
@@ -50,6 +53,8 @@ export async function seedAcvDemo(
 		receivedDate: string
 	) => {
 		if (!asset || !organisationId) return null;
+		// Seeding twice (or over a nomination made some other way) leaves the existing one alone.
+		if (await getAcvSummary(db, asset, { today })) return null;
 		const { nominationId } = await nominateAsset(
 			db,
 			demoActor,
