@@ -64,6 +64,8 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 				...(isMip
 					? { objective_target: options.target ?? (data.sense === 'maximize' ? 1e30 : -1e30) }
 					: {
+							// Primal simplex (strategy 4) without presolve continues from the last basis
+							// after columns are added; with presolve HiGHS starts afresh every time.
 							solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex',
 							simplex_strategy: 4,
 							presolve: 'off'

@@ -317,7 +317,7 @@ class MasterProgramme {
 		this.model.setRowBounds(i, value, Number.POSITIVE_INFINITY);
 	}
 	/**
-	 * Solves with warm-started dual simplex; HiGHS throws on an internal failure, and a rebuilt model
+	 * Solves with warm-started primal simplex (adding a column keeps the basis primal feasible); HiGHS throws on an internal failure, and a rebuilt model
 	 * solved by interior point (with crossover) is the fallback.
 	 */
 	solve(): SolveResult {
