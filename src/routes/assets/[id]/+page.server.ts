@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { getAsset } from '$lib/server/assets';
+import { getAcvSummary, getAsset, getTransferSummary } from '$lib/server/assets';
 import { getPlaceById, listAncestors } from '$lib/server/platform';
 import { svgOutlines, type AreaGeometry } from '$lib/core/geo';
 import { actorOf } from '../../admin/form-helpers';
@@ -28,7 +28,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const actor = actorOf(locals);
 	const asset = await getAsset(db, actor, params.id);
 	if (!asset) error(404, 'Page not found');
-	const place = await getPlaceById(db, asset.placeId);
+	const [place, acv, transfer] = await Promise.all([
+		getPlaceById(db, asset.placeId),
+		getAcvSummary(db, asset.id),
+		getTransferSummary(db, asset.id)
+	]);
 	const ancestors = place ? await listAncestors(db, place) : [];
 	const hasPoint = asset.longitude !== null && asset.latitude !== null;
 	const area = place?.boundary as AreaGeometry | null | undefined;
@@ -66,6 +70,16 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		drawing: drawing
 			? { viewBox: drawing.viewBox, area: drawing.paths[0]!, marker: drawing.paths[1]! }
 			: null,
-		canManage: asset.canManage
+		canManage: asset.canManage,
+		// The panels of the other parts of the module: community value, transfer, meanwhile use.
+		acv: acv ? { state: acv.timeline.state, until: acv.timeline.stateUntil } : null,
+		transfer: transfer
+			? {
+					stage: transfer.stage,
+					organisationName: transfer.organisationName,
+					href: transfer.href
+				}
+			: null,
+		isPublic: asset.status === 'confirmed' || asset.status === 'closed'
 	};
 };
