@@ -146,7 +146,7 @@ export const transfer = {
 		'Hello,\n\nThank you: the council has received the expression of interest from {organisation} in taking on {asset}. An officer will be in touch about the next step.\n\nFollow the case here:\n{url}',
 	'transfer.mail.stageSubject': 'Asset transfer of {asset}: {stage}',
 	'transfer.mail.stageBody':
-		'Hello,\n\nThe case of {organisation} to take on {asset} has moved to: {stage}.\n\n{note}\n\nFollow the case here:\n{url}',
+		'Hello,\n\nThe case of {organisation} to take on {asset} has moved to: {stage}.\n\n{note}Follow the case here:\n{url}',
 	'transfer.mail.termsSubject': 'Terms for the transfer of {asset}',
 	'transfer.mail.termsBody':
 		'Hello,\n\nThe council has set out the terms on which it would transfer {asset}. Read them here:\n{url}',

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
 import { actorId, requireCan, type Actor } from '../../platform/permissions';
 import { requireAssetWithPlace } from '../transfer/asset-place';
-import { queueApplicantMail, siteOrigin } from '../transfer/notify';
+import { mailDay, queueApplicantMail, siteOrigin } from '../transfer/notify';
 import { requesterAddress } from './request-meanwhile-use';
 import { assetsMeanwhileRequests } from './schema';
 import type { DecideMeanwhileRequestInput } from './validation';
@@ -54,7 +54,7 @@ export async function decideMeanwhileRequest(
 					)
 				);
 			if (clash) {
-				const message = `It overlaps a booking already approved from ${clash.startsOn} to ${clash.endsOn}.`;
+				const message = `It overlaps a booking already approved from ${mailDay(clash.startsOn)} to ${mailDay(clash.endsOn)}.`;
 				throw new DomainError('conflict', message, [{ field: 'decision', message }]);
 			}
 		}
@@ -90,8 +90,8 @@ export async function decideMeanwhileRequest(
 					: 'transfer.meanwhile.mail.declinedBody',
 			params: {
 				asset: asset.name,
-				from: request.startsOn,
-				to: request.endsOn,
+				from: mailDay(request.startsOn),
+				to: mailDay(request.endsOn),
 				reason: input.reason ?? '',
 				url: `${siteOrigin(options.origin)}/assets/${asset.id}/meanwhile`
 			}

@@ -239,7 +239,7 @@ describe('deciding requests', () => {
 			'Those dates are already booked.'
 		);
 		expect(await queuedMailTo(t.db, s.resident.email)).toContain(
-			'You can use 12 High Street from 2027-04-01 to 2027-04-30'
+			'You can use 12 High Street from 1 April 2027 to 30 April 2027'
 		);
 		const actions = (await listAudit(t.db, systemActor, { place: s.hoodA1 })).entries.map(
 			(e) => e.action

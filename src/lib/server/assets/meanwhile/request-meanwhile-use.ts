@@ -11,7 +11,7 @@ import {
 	platformUsers
 } from '../../platform/schema';
 import { requireAssetWithPlace } from '../transfer/asset-place';
-import { queueApplicantMail, siteOrigin } from '../transfer/notify';
+import { mailDay, queueApplicantMail, siteOrigin } from '../transfer/notify';
 import { assetsMeanwhileOffers, assetsMeanwhileRequests } from './schema';
 import type { RequestMeanwhileUseInput } from './validation';
 
@@ -102,8 +102,8 @@ export async function requestMeanwhileUse(
 			body: 'transfer.meanwhile.mail.requestedBody',
 			params: {
 				asset: asset.name,
-				from: input.startsOn,
-				to: input.endsOn,
+				from: mailDay(input.startsOn),
+				to: mailDay(input.endsOn),
 				url: `${siteOrigin(options.origin)}/assets/${asset.id}/meanwhile`
 			}
 		});

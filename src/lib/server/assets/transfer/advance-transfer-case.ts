@@ -68,7 +68,7 @@ export async function advanceTransferCase(
 				asset: transferCase.asset.name,
 				organisation: organisation?.name ?? '',
 				stage: t(`transfer.stage.${input.toStage}`),
-				note: input.note ?? '',
+				note: input.note ? `${input.note}\n\n` : '',
 				url: `${siteOrigin(options.origin)}/assets/${transferCase.assetId}/transfer`
 			}
 		});

@@ -46,3 +46,10 @@ export async function queueApplicantMail(
 export function siteOrigin(origin?: string): string {
 	return (origin ?? process.env.ORIGIN ?? 'http://localhost:3000').replace(/\/$/, '');
 }
+
+const mailDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** "3 March 2027" from `YYYY-MM-DD`, for mail. */
+export function mailDay(iso: string): string {
+	return mailDate.format(new Date(`${iso}T00:00:00Z`));
+}
