@@ -1,6 +1,7 @@
 /**
  * `powershare import places <file.geojson> --level ward|lsoa --parent <code>`: imports ONS-coded
  * boundaries into the place tree of the app's database, as the system, and prints one line.
+ * `powershare import assets <file.csv> --place <code>` imports community spaces (import-assets.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import type { DatabaseHandle } from '../lib/server/db/client';
 import { isDomainError } from '../lib/server/platform/errors';
 import type { Actor } from '../lib/server/platform/permissions';
 import { importPlaces, type ImportPlacesResult } from '../lib/server/platform/places/import-places';
+import { runImportAssets } from './import-assets';
 import { EXIT, parseArgs, UsageError } from './pabulib-file';
 
 export const USAGE = `Usage: powershare import places <file.geojson> --level ward|lsoa --parent <code> [--create-parent <name>]
@@ -26,7 +28,9 @@ duplicates. A file with any problem changes nothing.
 
 Uses the app's database: DATABASE_URL, or the embedded one under POWERSHARE_DATA_DIR (./data).
 
-Exit codes: 0 imported, 1 the file or the database refused, 2 usage error.`;
+Exit codes: 0 imported, 1 the file or the database refused, 2 usage error.
+
+Community spaces from a CSV file: powershare import assets --help`;
 
 const SPEC = { level: 'value', parent: 'value', 'create-parent': 'value', help: 'flag' } as const;
 
@@ -58,6 +62,8 @@ export async function run(
 	args: string[],
 	options: { open?: () => Promise<DatabaseHandle> } = {}
 ): Promise<number> {
+	if (args[0] === 'assets')
+		return runImportAssets(args.slice(1), options.open ?? openAppDatabase, !options.open);
 	let file: string;
 	let level: 'ward' | 'lsoa';
 	let parent: string;
@@ -71,7 +77,9 @@ export async function run(
 		const [what, filePath, ...extra] = parsed.positional;
 		if (what !== 'places')
 			throw new UsageError(
-				what ? `cannot import "${what}"; only "places"` : 'say what to import: places'
+				what
+					? `cannot import "${what}"; only "places" or "assets"`
+					: 'say what to import: places or assets'
 			);
 		if (!filePath) throw new UsageError('give the GeoJSON file to import');
 		if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

@@ -17,7 +17,10 @@ const commands: Record<string, Command> = {
 		summary: "select a citizens' panel by stratified sortition",
 		load: () => import('./panel')
 	},
-	import: { summary: 'import places from a GeoJSON file', load: () => import('./import') }
+	import: {
+		summary: 'import places (GeoJSON) or community spaces (CSV)',
+		load: () => import('./import')
+	}
 };
 
 function usage(): string {
