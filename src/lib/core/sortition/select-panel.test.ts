@@ -136,7 +136,8 @@ describe('selectPanel on random pools', () => {
 				({ pool, k, isOnePerHousehold }, method, seed) => {
 					const first = selectPanel({ pool, k, method, seed, solver, isOnePerHousehold });
 					if (first.status === 'infeasible') {
-						expect(first.relaxation.isPossible || !isOnePerHousehold).toBe(true);
+						// Without households some relaxation always works; with them, k may exceed the households.
+						expect(first.relaxation.isPossible || isOnePerHousehold).toBe(true);
 						return;
 					}
 					const index = new Map(pool.people.map((p, i) => [p.id, i]));
