@@ -59,4 +59,19 @@ describe('the demo town’s community spaces', () => {
 		const notListed = await listAssets(t.db, anonymous, { acvListed: false, pageSize: 100 });
 		expect(notListed.total + listed.total).toBe((await listAssets(t.db, anonymous)).total);
 	});
+
+	it('lists the spaces of a place under "What is happening here"', async () => {
+		const [northgate] = await t.db
+			.select()
+			.from(platformPlaces)
+			.where(eq(platformPlaces.slug, 'northgate'));
+		const activity = await assetsModule.placeActivity!.list(t.db, northgate!, {
+			kind: 'anonymous'
+		});
+		expect(activity[0]).toMatchObject({
+			title: '7 community spaces on the register',
+			href: `/assets?place=${northgate!.id}`
+		});
+		expect(activity).toHaveLength(4);
+	});
 });
