@@ -309,6 +309,50 @@ describe('completion by budget increase (add1)', () => {
 		);
 	});
 
+	it('skips only endowments that fund the same projects, with each certificate alone', () => {
+		// A guided run at e + k that reports "same" proves every endowment in [e, e + k] funds the
+		// winners of e (add1Search's proof): check that claim against the voter-by-voter MES.
+		const arb = fc.record({
+			costs: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 2, maxLength: 6 }),
+			ballots: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), {
+				minLength: 2,
+				maxLength: 12
+			}),
+			start: fc.integer({ min: 1, max: 100 }),
+			k: fc.integer({ min: 1, max: 60 }),
+			certificate: fc.constantFrom('affine' as const, 'monotone' as const, 'any' as const)
+		});
+		let certified = 0;
+		fc.assert(
+			fc.property(arb, ({ costs, ballots, start, k, certificate }) => {
+				const inst: Instance = {
+					budget: 1000n,
+					projects: costs.map((c, j) => ({ id: `p${j}`, cost: BigInt(c) })),
+					ballots: ballots.map((b) => ({
+						projects: [...new Set(b.filter((j) => j < costs.length))]
+					}))
+				};
+				const prep = prepareMes(inst);
+				const opts = { utility: 'cost' as const, tieBreak: 'cost-votes-id' as const };
+				const e = rat(BigInt(start));
+				const guide = runMes(inst, prep, { ...opts, endowment: e, isGuide: true })!;
+				const probe = runMes(
+					inst,
+					prep,
+					{ ...opts, endowment: add(e, rat(BigInt(k))), certificate },
+					guide
+				);
+				if (!probe) return;
+				certified += 1;
+				const first = naiveMes(inst, e, 'cost', 'cost-votes-id');
+				for (let t = 1; t <= k; t++)
+					expect(naiveMes(inst, add(e, rat(BigInt(t))), 'cost', 'cost-votes-id')).toEqual(first);
+			}),
+			{ numRuns: 3000 }
+		);
+		expect(certified).toBeGreaterThan(100);
+	});
+
 	it('adds projects by votes after MES with utilitarian completion, explaining both stages', () => {
 		const inst = buildInstance(20, { x: 8, y: 8, z: 4, w: 3 }, [
 			['x', 'z'],

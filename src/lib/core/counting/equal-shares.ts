@@ -186,6 +186,8 @@ export type MesRunOptions = {
 	 * for a single count. Guided runs that stop at the first difference never need them.
 	 */
 	isGuide?: boolean;
+	/** Which certificate a guided run may use (add1Search): either (default), or one, for tests. */
+	certificate?: 'any' | 'affine' | 'monotone';
 };
 
 /** Tolerance of the double fast path; doubles here err by less than 1e-11 relative. */
@@ -230,11 +232,27 @@ export function runMes(
 	onDifference: 'stop' | 'continue' = 'stop'
 ): MesRun | undefined {
 	let isSame = guide !== undefined;
+	// Two certificates of "same decisions as the guide on the whole interval" (add1Search):
+	// `sameA`, the affine one (same capped sets), and `sameM`, the monotone one (each loser's ρ
+	// here is above the winner's ρ in the guide). The run matches while either still holds.
+	let sameA = isSame && options.certificate !== 'monotone';
+	let sameM = isSame && options.certificate !== 'affine';
 	const isGuide = options.isGuide ?? false;
 	/** Called at the first difference from the guide: stop, or carry on unguided. */
 	const differs = (): boolean => {
 		isSame = false;
+		sameA = false;
+		sameM = false;
 		return onDifference === 'stop';
+	};
+	/** One certificate failed; the run differs once both have. */
+	const failA = (): boolean => {
+		sameA = false;
+		return !sameM && differs();
+	};
+	const failM = (): boolean => {
+		sameM = false;
+		return !sameA && differs();
 	};
 	const costs = instance.projects.map((p) => p.cost);
 	const costF = costs.map((c) => Number(c));
@@ -348,10 +366,16 @@ export function runMes(
 		}
 		alive = kept;
 		let gr = isSame ? guide!.trace[round] : undefined;
-		if (isSame && (!gr || gr.removed.join() !== removed.join())) {
+		if (isSame && !gr) {
 			if (differs()) return undefined;
 			gr = undefined;
 		}
+		// The affine certificate needs the same projects found unaffordable; the monotone one
+		// does not (a project affordable here only has to lose, which the loser check covers).
+		if (gr && sameA && gr.removed.join() !== removed.join()) {
+			if (failA()) return undefined;
+		}
+		if (!isSame) gr = undefined;
 		if (alive.length === 0) {
 			if (gr && gr.winner !== -1 && differs()) return undefined;
 			trace.push({ removed, winner: -1, capped: '', exact: '', rhoF: 0, thin: new Map() });
@@ -382,9 +406,32 @@ export function runMes(
 		const w = best;
 		const wr = exactOf.get(w)!;
 		const wRhoF = ratioToNumber(wr.x, D * wr.u);
+		// Monotone certificate: every live loser's ρ here is above the winner's ρ in the guide
+		// (or equal with the winner first in the tie order).
+		if (gr && sameM) {
+			const g0 = guide!.rounds[round]!;
+			const limitM = gr.rhoF * (1 + REL) + Number.MIN_VALUE;
+			const lowM = gr.rhoF * (1 - REL);
+			for (const j of alive) {
+				if (j === w || rhoF[j]! > limitM) continue;
+				let ok = false;
+				if (!(rhoF[j]! < lowM)) {
+					const r = exactOf.get(j) ?? exactRho(groups[j]!, j);
+					exactOf.set(j, r);
+					// ρ_j = r.x / (D·r.u) against ρ_w(guide) = rhoNum / rhoDen.
+					const l = r.x * g0.rhoDen;
+					const rr = g0.rhoNum * D * r.u;
+					ok = l > rr || (l === rr && tie(w, j) < 0);
+				}
+				if (!ok) {
+					if (failM()) return undefined;
+					break;
+				}
+			}
+		}
 		// Certify every loser: either with doubles and a margin, or by its exact capped set.
 		const thin = new Map<number, string>();
-		for (const j of isGuide || gr ? alive : []) {
+		for (const j of isGuide || (gr && sameA) ? alive : []) {
 			if (j === w) continue;
 			const g = groups[j]!;
 			const f = factorF[j]!;
@@ -396,14 +443,11 @@ export function runMes(
 				}
 				if (!(g0 < limitCost)) thin.set(j, (exactOf.get(j) ?? exactRho(g, j)).capped);
 			}
-			if (!gr) continue;
+			if (!gr || !sameA) continue;
 			const sig = gr.thin.get(j);
 			if (sig !== undefined) {
 				const e = exactOf.get(j) ?? exactRho(g, j);
-				if (e.capped !== sig) {
-					if (differs()) return undefined;
-					gr = undefined;
-				}
+				if (e.capped !== sig && failA()) return undefined;
 				continue;
 			}
 			// H(t) = Σ w·(piece chosen at the guide's endowment), an affine upper bound of
@@ -423,13 +467,11 @@ export function runMes(
 					hk += g.weight[k]! * wRhoF * u;
 				}
 			}
-			if (!(h0 < limitCost && hk < limitCost)) {
-				if (differs()) return undefined;
-				gr = undefined;
-			}
+			if (!(h0 < limitCost && hk < limitCost) && failA()) return undefined;
 		}
+		if (!isSame) gr = undefined;
 		const charged = charge(groups[w]!, w, wr);
-		if (gr && (gr.capped !== charged.capped || gr.exact !== charged.exact) && differs())
+		if (gr && sameA && (gr.capped !== charged.capped || gr.exact !== charged.exact) && failA())
 			return undefined;
 		trace.push({
 			removed,
@@ -877,9 +919,29 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
  *   doubles from exact values, all terms non-negative, and required to be below
  *   cost·(1 − 1e-6), a margin far above the doubles' error (< 1e-11 relative).
  * So round r is the same throughout, and by induction the whole run is: every endowment in
- * [e, e + k] gives the outcome of e. The set of t with trace T is therefore an interval starting
- * at 0, so its last integer point can be found by doubling then bisection, each probe a run
- * guided by T that stops at the first difference.
+ * [e, e + k] gives the outcome of e.
+ *
+ * Second certificate ("monotone"), which needs neither the capped sets nor the projects found
+ * unaffordable, only the winners. Suppose every t ∈ [0, k] funds the same winners in the rounds
+ * before r. Then every voter's money at the start of round r is non-decreasing in t: it starts
+ * at e + t, and in each earlier round the winner's ρ_w(t), the least ρ with
+ * Σ_g w_g·min(b_g(t), ρ·u_g) ≥ cost, is non-increasing when every b_g(t) is non-decreasing, so
+ * what a supporter keeps, max(0, b − ρ_w·u), is non-decreasing. Hence in round r a project
+ * affordable at t is affordable at every larger t (the winner w of t = 0 is affordable
+ * throughout; a project affordable somewhere in [0, k] is affordable at k), and an affordable
+ * project's ρ_j(t) is non-increasing. If the run at k funds w in round r and every other project
+ * affordable there has ρ_j(k) > ρ_w(0), or ρ_j(k) = ρ_w(0) with w first in the tie order, then
+ * for every t and every project j affordable at t: ρ_w(t) ≤ ρ_w(0) ≤ ρ_j(k) ≤ ρ_j(t), so w wins
+ * at t. When no project is affordable at k, none is at any t. By induction every t funds the same
+ * winners, hence the same projects at the same cost. The comparison uses doubles with the 1e-9
+ * margin of the fast path and exact ρ within it. A guided run succeeds while either certificate
+ * holds for all its rounds (each is checked on its own).
+ *
+ * The loop reads only the cost and exhaustiveness of each step's outcome, functions of the funded
+ * set, so steps proven to fund the set of e are skipped. A successful probe at k proves all of
+ * [0, k]; the last such k is found by doubling then bisection (the set of certified k need not
+ * be an interval, which only makes the search stop earlier, never skip wrongly), each probe a run
+ * guided by T that stops once both certificates have failed.
  */
 export function add1Search(
 	instance: Instance,
@@ -944,7 +1006,7 @@ export function add1Search(
 				goodRun = r;
 			} else bad = mid;
 		}
-		// Steps 1..good repeat the outcome of `current`; step good + 1 has another trace.
+		// Steps 1..good repeat the outcome of `current`; step good + 1 is not certified.
 		const next = at(plus(current.endowment, good + 1n))!;
 		if (next.cost > instance.budget) return { run: goodRun, runs };
 		current = next;
