@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const port = 4173;
+// POWERSHARE_E2E_PORT lets two runs on one machine (say, a clone's CI run) keep out of each other's way.
+const port = Number(process.env.POWERSHARE_E2E_PORT) || 4173;
 const origin = `http://127.0.0.1:${port}`;
 
 // Playwright loads this file in the runner and again in each worker. The runner creates the data
