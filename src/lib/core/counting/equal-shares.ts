@@ -549,7 +549,14 @@ export function runMes(
 		const f = factor[j]!;
 		const u = g.score.map((s) => BigInt(s) * f);
 		const b = g.cls.map((c) => numNow(c));
+		// Money per point in doubles (each within 1e-15 relative of the exact value) orders all
+		// but near-equal pairs; those are ordered exactly.
+		const key = g.cls.map((c, k) => moneyF[c]! / g.score[k]!);
 		const order = Array.from({ length: m }, (_, k) => k).sort((x, y) => {
+			const kx = key[x]!;
+			const ky = key[y]!;
+			if (kx < ky * (1 - 1e-12)) return -1;
+			if (kx > ky * (1 + 1e-12)) return 1;
 			const l = b[x]! * u[y]!;
 			const r = b[y]! * u[x]!;
 			return l < r ? -1 : l > r ? 1 : g.cls[x]! - g.cls[y]! || g.score[x]! - g.score[y]!;
@@ -967,6 +974,9 @@ export function add1Search(
 	// loop) and every eighth is checked again. A plainly run guide has no exact certificates
 	// for thin losers, which only makes later checks fail more often, never wrongly succeed.
 	let changedInRow = 0;
+	// Length of the last skipped stretch: the next search starts there (stretches on one file
+	// have similar lengths), saving the doubling probes below it.
+	let lastGood = 2n;
 	for (;;) {
 		if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost))
 			return { run: current, runs };
@@ -990,7 +1000,7 @@ export function add1Search(
 		// Same trace at +1: find the last k with the same trace by doubling, then bisection.
 		let good = 1n;
 		let goodRun = step;
-		let bad = 2n;
+		let bad = lastGood > 2n ? lastGood : 2n;
 		for (;;) {
 			const r = at(plus(current.endowment, bad), current);
 			if (!r) break;
@@ -1006,6 +1016,7 @@ export function add1Search(
 				goodRun = r;
 			} else bad = mid;
 		}
+		lastGood = good;
 		// Steps 1..good repeat the outcome of `current`; step good + 1 is not certified.
 		const next = at(plus(current.endowment, good + 1n))!;
 		if (next.cost > instance.budget) return { run: goodRun, runs };
