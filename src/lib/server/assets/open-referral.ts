@@ -171,12 +171,13 @@ async function countPublic(db: Executor): Promise<number> {
 	return row?.n ?? 0;
 }
 
-/** `GET /` of the ORUK API: what this API is. */
-export function orukApiInfo(baseUrl: string) {
+/** `GET /` of the ORUK API: the version, the profile and the profile's OpenAPI description. */
+export function orukApiInfo() {
 	return {
 		version: orukVersion,
 		profile: orukProfile,
-		openapi_url: `${baseUrl}/open-data/openreferral-uk/openapi.json`
+		openapi_url:
+			'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/openapi.json'
 	};
 }
 
