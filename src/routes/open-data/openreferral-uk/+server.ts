@@ -4,5 +4,4 @@ import { openHeaders } from './paging';
 import type { RequestHandler } from './$types';
 
 /** `GET /` of the Open Referral UK API: the version and profile these endpoints follow. */
-export const GET: RequestHandler = ({ url }) =>
-	json(orukApiInfo(url.origin), { headers: openHeaders });
+export const GET: RequestHandler = () => json(orukApiInfo(), { headers: openHeaders });
