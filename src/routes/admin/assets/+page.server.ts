@@ -10,18 +10,25 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDatabase();
 	const managed = await listManagedPlaces(db, actor, 'asset.manage');
 	if (managed.length === 0) error(403, 'You cannot look after community spaces in any place.');
-	// Suggestions in every place the person looks after (a handful at a time), then the register.
-	const [suggestions, ...registers] = await Promise.all([
-		listAssets(db, actor, { statuses: ['suggested'], pageSize: 50 }),
-		...managed.map((m) =>
-			listAssets(db, actor, {
-				placePath: m.path,
-				statuses: ['confirmed', 'closed'],
-				page: pageParam(url),
-				pageSize: 50
-			})
+	// Suggestions in the places the person looks after (not their own elsewhere), then the register.
+	const [suggestionPages, registers] = await Promise.all([
+		Promise.all(
+			managed.map((m) =>
+				listAssets(db, actor, { placePath: m.path, statuses: ['suggested'], pageSize: 50 })
+			)
+		),
+		Promise.all(
+			managed.map((m) =>
+				listAssets(db, actor, {
+					placePath: m.path,
+					statuses: ['confirmed', 'closed'],
+					page: pageParam(url),
+					pageSize: 50
+				})
+			)
 		)
 	]);
+	const suggestions = { items: suggestionPages.flatMap((p) => p.items) };
 	return {
 		suggestions: suggestions.items.map((a) => ({
 			id: a.id,
