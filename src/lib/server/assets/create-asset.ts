@@ -29,15 +29,13 @@ export async function createAsset(
 			confirmedAt: confirmed ? new Date() : null
 		});
 		if (photoUrl && photoAlt)
-			await tx
-				.insert(assetsPhotos)
-				.values({
-					id: newId(),
-					assetId: id,
-					url: photoUrl,
-					altText: photoAlt,
-					addedBy: actorId(actor)
-				});
+			await tx.insert(assetsPhotos).values({
+				id: newId(),
+				assetId: id,
+				url: photoUrl,
+				altText: photoAlt,
+				addedBy: actorId(actor)
+			});
 		await recordAudit(tx, actor, {
 			action: 'asset.create',
 			placeId: place.id,
