@@ -987,20 +987,29 @@ export function add1Search(
 			current = plain;
 			continue;
 		}
-		// The next step, checked against the current trace as it goes: when decisions change
-		// often (short stretches) this costs one run per step, as the plain loop.
-		const step = at(plus(current.endowment, 1n), current, 'continue')!;
-		if (!step.isSameAsGuide) {
-			changedInRow += 1;
-			if (step.cost > instance.budget) return { run: current, runs };
-			current = step;
-			continue;
+		// Endowments current + 1 … current + good are certified to fund the set of `current`.
+		let good: bigint;
+		let goodRun: MesRun;
+		if (changedInRow === 0 && lastGood > 1n) {
+			// The last search skipped a stretch: probe straight at its length, not one step first.
+			good = 0n;
+			goodRun = current;
+		} else {
+			// The next step, checked against the current trace as it goes: when decisions change
+			// often (short stretches) this costs one run per step, as the plain loop.
+			const step = at(plus(current.endowment, 1n), current, 'continue')!;
+			if (!step.isSameAsGuide) {
+				changedInRow += 1;
+				if (step.cost > instance.budget) return { run: current, runs };
+				current = step;
+				continue;
+			}
+			good = 1n;
+			goodRun = step;
 		}
-		changedInRow = 0;
-		// Same trace at +1: find the last k with the same trace by doubling, then bisection.
-		let good = 1n;
-		let goodRun = step;
-		let bad = lastGood > 2n ? lastGood : 2n;
+		// Find the last certified k by doubling from the last stretch length, then bisection.
+		let bad = lastGood > good ? lastGood : good + 1n;
+		if (bad < 2n) bad = 2n;
 		for (;;) {
 			const r = at(plus(current.endowment, bad), current);
 			if (!r) break;
@@ -1017,6 +1026,7 @@ export function add1Search(
 			} else bad = mid;
 		}
 		lastGood = good;
+		changedInRow = good === 0n ? 1 : 0;
 		// Steps 1..good repeat the outcome of `current`; step good + 1 is not certified.
 		const next = at(plus(current.endowment, good + 1n))!;
 		if (next.cost > instance.budget) return { run: goodRun, runs };
