@@ -465,10 +465,10 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				break;
 			}
 		}
-		if (objective === 'leximin' && !isLate() && lastResult) {
-			proven = extractDistribution(master.panels, lastResult);
-			achieved = 'leximin';
-		}
+		// Every stage records its distribution before fixing; when nobody is left unfixed, the last
+		// one is the LEXIMIN distribution.
+		const isAllFixed = !Array.from({ length: n }, (_, i) => i).some(isUnfixed);
+		if (objective === 'leximin' && isAllFixed && proven) achieved = 'leximin';
 	} finally {
 		master.dispose();
 	}
