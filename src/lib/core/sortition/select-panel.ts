@@ -216,6 +216,12 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 			notes
 		};
 	}
+	if (deadline !== undefined && methodUsed !== method && methodUsed !== 'legacy') {
+		// Where the run stopped depends on the machine's speed, so the lottery may differ next time.
+		notes.push(
+			'The time limit shaped this lottery: a re-run reproduces the draw only if it stops at the same point; without a time limit every re-run is identical.'
+		);
+	}
 	options.onProgress?.({
 		method,
 		phase: 'lottery',
