@@ -974,9 +974,10 @@ export function add1Search(
 	// loop) and every eighth is checked again. A plainly run guide has no exact certificates
 	// for thin losers, which only makes later checks fail more often, never wrongly succeed.
 	let changedInRow = 0;
-	// Length of the last skipped stretch: the next search starts there (stretches on one file
-	// have similar lengths), saving the doubling probes below it.
-	let lastGood = 2n;
+	// Stride of the next probe: a probe at current + stride guided by `current` that succeeds
+	// proves every endowment up to it funds the set of `current`, and being a full run at that
+	// endowment it becomes the next guide; the stride then doubles, and halves after a failure.
+	let stride = 1n;
 	for (;;) {
 		if (exhaustiveStop && isExhaustive(instance, prep, current.selected, current.cost))
 			return { run: current, runs };
@@ -987,50 +988,26 @@ export function add1Search(
 			current = plain;
 			continue;
 		}
-		// Endowments current + 1 … current + good are certified to fund the set of `current`.
-		let good: bigint;
-		let goodRun: MesRun;
-		if (changedInRow === 0 && lastGood > 1n) {
-			// The last search skipped a stretch: probe straight at its length, not one step first.
-			good = 0n;
-			goodRun = current;
-		} else {
-			// The next step, checked against the current trace as it goes: when decisions change
-			// often (short stretches) this costs one run per step, as the plain loop.
-			const step = at(plus(current.endowment, 1n), current, 'continue')!;
-			if (!step.isSameAsGuide) {
-				changedInRow += 1;
-				if (step.cost > instance.budget) return { run: current, runs };
-				current = step;
-				continue;
-			}
-			good = 1n;
-			goodRun = step;
-		}
-		// Find the last certified k by doubling from the last stretch length, then bisection.
-		let bad = lastGood > good ? lastGood : good + 1n;
-		if (bad < 2n) bad = 2n;
-		for (;;) {
-			const r = at(plus(current.endowment, bad), current);
-			if (!r) break;
-			good = bad;
-			goodRun = r;
-			bad *= 2n;
-		}
-		while (bad - good > 1n) {
-			const mid = (good + bad) / 2n;
-			const r = at(plus(current.endowment, mid), current);
+		if (stride > 1n) {
+			const r = at(plus(current.endowment, stride), current, 'stop', true);
 			if (r) {
-				good = mid;
-				goodRun = r;
-			} else bad = mid;
+				current = r;
+				stride *= 2n;
+			} else stride /= 2n;
+			continue;
 		}
-		lastGood = good;
-		changedInRow = good === 0n ? 1 : 0;
-		// Steps 1..good repeat the outcome of `current`; step good + 1 is not certified.
-		const next = at(plus(current.endowment, good + 1n))!;
-		if (next.cost > instance.budget) return { run: goodRun, runs };
-		current = next;
+		// The next step, checked against the current trace as it goes: when decisions change
+		// often (short stretches) this costs one run per step, as the plain loop.
+		const step = at(plus(current.endowment, 1n), current, 'continue')!;
+		if (!step.isSameAsGuide) {
+			changedInRow += 1;
+			if (step.cost > instance.budget) return { run: current, runs };
+			current = step;
+			continue;
+		}
+		changedInRow = 0;
+		current = step;
+		stride = 2n;
 	}
 }
 
