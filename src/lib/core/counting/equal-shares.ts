@@ -946,9 +946,10 @@ export function equalShares(instance: Instance, options: EqualSharesOptions): Eq
  *
  * The loop reads only the cost and exhaustiveness of each step's outcome, functions of the funded
  * set, so steps proven to fund the set of e are skipped. A successful probe at k proves all of
- * [0, k]; the last such k is found by doubling then bisection (the set of certified k need not
- * be an interval, which only makes the search stop earlier, never skip wrongly), each probe a run
- * guided by T that stops once both certificates have failed.
+ * [0, k] and is itself a full run at e + k with that set (so it fits the budget), which becomes
+ * the next guide: stretches are chained, with a stride that doubles after a success and halves
+ * after a failure. A probe is a run guided by T that stops once both certificates have failed;
+ * at stride 1 the next step is run in full, checked as it goes, and taken as the loop would.
  */
 export function add1Search(
 	instance: Instance,
