@@ -199,9 +199,6 @@ export const acv = {
 	'acv.exempt.exemption': 'Which exemption applies?',
 	'acv.exempt.notes': 'Notes (optional)',
 
-	'acv.date.day': 'Day',
-	'acv.date.month': 'Month',
-	'acv.date.year': 'Year',
 	'acv.date.hint': 'For example, 27 3 2025',
 
 	'acv.list.title': 'Assets of community value',

@@ -55,6 +55,9 @@ export const common = {
 	'error.reference': 'If you contact us about this, tell us this code: {code}.',
 	'error.homeLink': 'Go to the Powershare home page',
 
+	'components.dateInput.day': 'Day',
+	'components.dateInput.month': 'Month',
+	'components.dateInput.year': 'Year',
 	'components.errorSummary.title': 'There is a problem',
 	'components.pagination.label': 'Pages',
 	'components.pagination.previous': 'Previous',
