@@ -9,7 +9,8 @@
 #   - in CI (CI set) without TEST_DATABASE_URL, postgres://postgres@127.0.0.1:5432/test, and a
 #     PostgreSQL that cannot be reached is a failure, never a skip;
 #   - outside CI without TEST_DATABASE_URL, the server on 127.0.0.1:5432 if `pg_isready` finds
-#     one, and otherwise the PostgreSQL run is skipped with a message.
+#     one, else a throwaway cluster when PostgreSQL is installed (POWERSHARE_TEST_PG=throwaway
+#     forces one), and only otherwise is the PostgreSQL run skipped with a message.
 # End-to-end tests need Debian's Chromium at /usr/bin/chromium: skipped with a message outside
 # CI when it is absent, a failure in CI.
 set -uo pipefail
@@ -85,6 +86,58 @@ fail_step() {
 	exit 1
 }
 
+# --- A throwaway PostgreSQL cluster ------------------------------------------------------------
+# Outside CI, with no server given and none on 127.0.0.1:5432, the PostgreSQL tier runs on a
+# cluster of its own when PostgreSQL is installed: created in a temporary folder on a free port,
+# listening on 127.0.0.1 only, and removed when the tests end. POWERSHARE_TEST_PG=throwaway asks
+# for one even when a server is running.
+throwaway_url=''
+throwaway_reason=''
+throwaway_dir=''
+throwaway_bin=''
+throwaway_as=()
+
+stop_throwaway_postgres() {
+	if [[ -n $throwaway_dir ]]; then
+		"${throwaway_as[@]}" "$throwaway_bin/pg_ctl" -D "$throwaway_dir/data" -m immediate stop \
+			>/dev/null 2>&1
+		rm -rf "$throwaway_dir"
+		throwaway_dir=''
+	fi
+}
+
+start_throwaway_postgres() {
+	local initdb port
+	initdb=$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+	if [[ -z $initdb ]]; then
+		throwaway_reason='PostgreSQL is not installed here for a throwaway cluster'
+		return 1
+	fi
+	throwaway_bin=$(dirname "$initdb")
+	# PostgreSQL refuses to run as root; as root, run the cluster as the postgres user.
+	if ((EUID == 0)); then
+		if ! id postgres >/dev/null 2>&1 || ! command -v runuser >/dev/null; then
+			throwaway_reason='running as root without a postgres user to run a throwaway cluster'
+			return 1
+		fi
+		throwaway_as=(runuser -u postgres --)
+	fi
+	throwaway_dir=$(mktemp -d "${TMPDIR:-/tmp}/powershare-pg-XXXXXX")
+	((EUID == 0)) && chown postgres "$throwaway_dir"
+	trap stop_throwaway_postgres EXIT
+	port=$((55000 + RANDOM % 5000))
+	echo "Starting a throwaway PostgreSQL cluster on 127.0.0.1:$port"
+	if ! "${throwaway_as[@]}" "$initdb" -D "$throwaway_dir/data" -A trust -U postgres --no-sync \
+		>"$throwaway_dir/initdb.log" 2>&1 ||
+		! "${throwaway_as[@]}" "$throwaway_bin/pg_ctl" -D "$throwaway_dir/data" -w -l "$throwaway_dir/server.log" \
+			-o "-p $port -k $throwaway_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
+		throwaway_reason="the throwaway cluster did not start (logs in $throwaway_dir)"
+		throwaway_dir=''
+		return 1
+	fi
+	throwaway_url="postgres://postgres@127.0.0.1:$port/postgres"
+}
+
 # --- Node 24 -----------------------------------------------------------------------------------
 # The project brings its own Node 24 as the `node` devDependency, whose install script puts the
 # binary at node_modules/.bin/node. The machine's own Node may be older.
@@ -128,10 +181,13 @@ pg_skip_reason=''
 if [[ -z $pg_url ]]; then
 	if $is_ci; then
 		pg_url=$default_pg_url
-	elif command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+	elif [[ ${POWERSHARE_TEST_PG:-} != throwaway ]] && command -v pg_isready >/dev/null &&
+		pg_isready -q -h 127.0.0.1 -p 5432; then
 		pg_url=$default_pg_url
+	elif start_throwaway_postgres; then
+		pg_url=$throwaway_url
 	else
-		pg_skip_reason='no PostgreSQL on 127.0.0.1:5432 and TEST_DATABASE_URL is not set'
+		pg_skip_reason="no PostgreSQL on 127.0.0.1:5432, TEST_DATABASE_URL is not set, and $throwaway_reason"
 	fi
 fi
 if [[ -n $pg_skip_reason ]]; then
