@@ -10,6 +10,7 @@ import {
 	timestamp,
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
+import { importKinds, importOwnerTypes } from '../../core/assets/import-rows';
 import { platformOrganisations, platformPlaces } from '../platform/schema';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -19,27 +20,12 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 // The register of community assets and spaces.
 // ---------------------------------------------------------------------------------------------
 
-export const assetKinds = [
-	'community_centre',
-	'hall',
-	'pub',
-	'library',
-	'place_of_worship',
-	'green_space',
-	'sports_facility',
-	'vacant_unit',
-	'other'
-] as const;
+// One list of kinds and owner types, kept in core so the pure CSV import checks rows against
+// exactly the values the table accepts.
+export const assetKinds = importKinds;
 export type AssetKind = (typeof assetKinds)[number];
 
-export const assetOwnerTypes = [
-	'council',
-	'community',
-	'private',
-	'charity',
-	'church',
-	'other'
-] as const;
+export const assetOwnerTypes = importOwnerTypes;
 export type AssetOwnerType = (typeof assetOwnerTypes)[number];
 
 export const assetConditions = ['good', 'fair', 'poor', 'unknown'] as const;
