@@ -37,7 +37,16 @@ export const actionRoles = {
 	'acv.nominate': ['organiser', 'officer', 'admin'],
 	'acv.decide': ['officer', 'admin'],
 	'acv.record': ['officer', 'admin'],
-	'acv.bid_request': ['organiser', 'officer', 'admin']
+	'acv.bid_request': ['organiser', 'officer', 'admin'],
+	// Participatory budgeting: organisers run a process (settings, phases, voting codes, closing
+	// and counting); organisers and officers moderate ideas and cost them into projects; officers
+	// enter paper ballots in assisted mode. Any signed-in person may put forward an idea (the use
+	// case checks that itself).
+	'budgeting.manage': ['organiser', 'admin'],
+	'budgeting.moderate': ['organiser', 'officer', 'admin'],
+	'budgeting.review': ['organiser', 'officer', 'admin'],
+	'budgeting.paper_ballot': ['officer', 'admin'],
+	'budgeting.count': ['organiser', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */

@@ -1,0 +1,20 @@
+/**
+ * The budgeting module's manifest: its background jobs and the demo town's processes, one in
+ * each phase.
+ */
+import type { ModuleManifest } from '../platform/module-manifest';
+import { seedProcessesDemo } from './demo/processes';
+import { seedResultsDemo } from './demo/results';
+import { seedVotingDemo } from './demo/voting';
+import { budgetingJobHandlers } from './jobs';
+
+export const budgetingModule: ModuleManifest = {
+	id: 'budgeting',
+	jobHandlers: { ...budgetingJobHandlers },
+	async seedDemo(db, town) {
+		// Processes in draft, ideas and review; one open for voting; closed ones with results.
+		await seedProcessesDemo(db, town);
+		await seedVotingDemo(db, town);
+		await seedResultsDemo(db, town);
+	}
+};
