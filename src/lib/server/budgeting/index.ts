@@ -18,3 +18,71 @@ export {
 	type StoredBallot
 } from './schema';
 export { currentPhase, isVotingOpen, phases, type Phase } from '../../core/budgeting/phases';
+
+// Ideas and review.
+// Processes: set up, change, publish, move phase; read them.
+export { createProcess } from './processes/create-process';
+export { updateProcess } from './processes/update-process';
+export { publishProcess } from './processes/publish-process';
+export { movePhase, datesAfterMove } from './processes/move-phase';
+export {
+	canSeeDrafts,
+	getProcess,
+	listProcesses,
+	requireProcess,
+	type Process,
+	type ProcessDetail,
+	type ProcessFilters,
+	type ProcessPlace,
+	type ProcessSummary
+} from './processes/queries';
+export {
+	createProcessSchema,
+	movablePhases,
+	movePhaseSchema,
+	phaseDateFields,
+	updateProcessSchema,
+	withPhaseDates,
+	type CreateProcessInput,
+	type MovablePhase,
+	type MovePhaseInput,
+	type UpdateProcessInput
+} from './processes/validation';
+export { previousDay, ukDay, ukMidnight } from './processes/dates';
+export { formatPence, parsePounds, penceToPoundsText } from '../../core/budgeting/money';
+// Ideas: submit, moderate, support; review: cost into projects, merge, reject, ballot.
+export { submitIdea } from './ideas/submit-idea';
+export { moderateIdea } from './ideas/moderate-idea';
+export { toggleSupport } from './ideas/toggle-support';
+export { createProject } from './ideas/create-project';
+export { updateProject } from './ideas/update-project';
+export { rejectIdea } from './ideas/reject-idea';
+export { putProjectOnBallot, withdrawProject } from './ideas/set-project-on-ballot';
+export {
+	getIdea,
+	getReviewBoard,
+	listIdeaPlaces,
+	listIdeas,
+	listIdeasToModerate,
+	listPublicProjects,
+	publicIdeaStatuses,
+	requireIdeaInProcess,
+	type IdeaDetail,
+	type IdeaSummary,
+	type ProjectView,
+	type PublicProjects
+} from './ideas/queries';
+export {
+	createProjectSchema,
+	moderateIdeaSchema,
+	rejectIdeaSchema,
+	submitIdeaSchema,
+	updateProjectSchema,
+	withdrawProjectSchema,
+	type CreateProjectInput,
+	type ModerateIdeaInput,
+	type RejectIdeaInput,
+	type SubmitIdeaInput,
+	type UpdateProjectInput,
+	type WithdrawProjectInput
+} from './ideas/validation';

@@ -1,0 +1,36 @@
+/**
+ * Money as people type it and as Powershare stores it: pounds in forms, integer pence in the
+ * database (so sums are exact). Pure.
+ */
+
+/**
+ * Pence from pounds as typed: "25000", "£25,000", "1,250.50", "0.5". Commas between groups of
+ * three and a leading "£" are allowed; at most two decimal places. Returns null when the text is
+ * not an amount of money.
+ */
+export function parsePounds(text: string): number | null {
+	const compact = text.trim().replace(/^£\s*/, '');
+	if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(compact)) return null;
+	const [whole, fraction = ''] = compact.replace(/,/g, '').split('.');
+	const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+	return Number.isSafeInteger(pence) ? pence : null;
+}
+
+/** Pounds from pence, to show in a form field: 2500000 → "25000", 125050 → "1250.50". */
+export function penceToPoundsText(pence: number): string {
+	const whole = Math.trunc(pence / 100);
+	const rest = pence % 100;
+	return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+const gbpWhole = new Intl.NumberFormat('en-GB', {
+	style: 'currency',
+	currency: 'GBP',
+	maximumFractionDigits: 0
+});
+
+/** Pence shown as pounds: 2500000 → "£25,000", 125050 → "£1,250.50" (pence only when there are some). */
+export function formatPence(pence: number): string {
+	return pence % 100 === 0 ? gbpWhole.format(pence / 100) : gbp.format(pence / 100);
+}
