@@ -303,6 +303,7 @@ export const budgetingIdeas = {
 	'budgeting.ideas.projects.withdrawn': 'Projects withdrawn',
 	'budgeting.ideas.projects.rejected': 'Ideas not taken forward',
 	'budgeting.ideas.projects.reason': 'Why',
+	'budgeting.ideas.projects.rejectedNone': 'Every idea reviewed so far has been taken forward.',
 	'budgeting.ideas.projects.idea': 'Idea',
 	'budgeting.ideas.projects.total': '{count, plural, one {# project} other {# projects}} costing {total} in all, for a budget of {budget}.',
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentPhase } from '../../../core/budgeting/phases';
+import { currentPhase, type PhaseDates } from '../../../core/budgeting/phases';
 import type { DatabaseHandle } from '../../db/client';
 import { listAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
@@ -324,7 +324,11 @@ describe('moving a process to a phase now', () => {
 		expect(currentPhase(moved, now)).toBe('review');
 
 		// Back from voting to ideas: review and voting dates that have passed are cleared.
-		const back = datesAfterMove(datesForPhase('voting', now), 'ideas', now);
+		const back = datesAfterMove(
+			{ ...datesForPhase('voting', now), deliveryAt: null } as PhaseDates,
+			'ideas',
+			now
+		);
 		expect(back.reviewOpensAt).toBeNull();
 		expect(back.votingOpensAt).toBeNull();
 		expect(back.votingClosesAt).not.toBeNull();
