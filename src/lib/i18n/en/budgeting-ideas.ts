@@ -5,6 +5,7 @@
  */
 export const budgetingIdeas = {
 	'budgeting.process.title': 'Participatory budgeting',
+	'budgeting.process.nav': 'Budgets',
 	'budgeting.process.lead':
 		'Residents decide how a pot of money is spent in their area: put forward ideas, support the ones you like, then vote for the projects you want.',
 	'budgeting.process.filterPlace': 'Area',
