@@ -52,11 +52,7 @@ export function timeline(process: ProcessDetail): TimelineStep[] {
 		phases: Phase[]
 	): TimelineStep => {
 		const indexes = phases.map((p) => order.indexOf(p));
-		const state = indexes.includes(now)
-			? 'now'
-			: now > Math.max(...indexes)
-				? 'done'
-				: 'later';
+		const state = indexes.includes(now) ? 'now' : now > Math.max(...indexes) ? 'done' : 'later';
 		return {
 			key,
 			from: start ? formatDay(start) : null,

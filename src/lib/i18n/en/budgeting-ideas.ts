@@ -46,8 +46,10 @@ export const budgetingIdeas = {
 	'budgeting.process.step.later': 'Coming up',
 
 	'budgeting.process.whatNow': 'What you can do now',
-	'budgeting.process.now.draft': 'This process has not started yet. Come back when it opens for ideas.',
-	'budgeting.process.now.ideas': 'Put forward an idea for your area, and support other people’s ideas.',
+	'budgeting.process.now.draft':
+		'This process has not started yet. Come back when it opens for ideas.',
+	'budgeting.process.now.ideas':
+		'Put forward an idea for your area, and support other people’s ideas.',
 	'budgeting.process.now.review':
 		'Officers are checking the ideas and working out what they would cost. You can still support ideas.',
 	'budgeting.process.now.voting': 'Vote for the projects you want.',
@@ -132,8 +134,10 @@ export const budgetingIdeas = {
 	'budgeting.process.form.limitsHint': 'Only the limits of the way people vote are used.',
 	'budgeting.process.form.maxChoices':
 		'Choosing up to a number, or in order: the most projects one voter can choose',
-	'budgeting.process.form.minProjects': 'Within the budget: the fewest projects a voter must choose (optional)',
-	'budgeting.process.form.maxProjects': 'Within the budget: the most projects a voter can choose (optional)',
+	'budgeting.process.form.minProjects':
+		'Within the budget: the fewest projects a voter must choose (optional)',
+	'budgeting.process.form.maxProjects':
+		'Within the budget: the most projects a voter can choose (optional)',
 	'budgeting.process.form.totalPoints': 'Spreading points: the points each voter has',
 	'budgeting.process.form.maxPointsPerProject':
 		'Spreading points: the most points on one project (optional)',
@@ -176,8 +180,7 @@ export const budgetingIdeas = {
 	'budgeting.process.validation.budget': 'Enter the budget as an amount in pounds, like 25000',
 	'budgeting.process.validation.ballotType': 'Choose how people will vote',
 	'budgeting.process.validation.maxChoices': 'Enter the most projects as a whole number from 1',
-	'budgeting.process.validation.maxChoicesRequired':
-		'Enter the most projects one voter can choose',
+	'budgeting.process.validation.maxChoicesRequired': 'Enter the most projects one voter can choose',
 	'budgeting.process.validation.minProjects': 'Enter the fewest projects as a whole number',
 	'budgeting.process.validation.maxProjects': 'Enter the most projects as a whole number from 1',
 	'budgeting.process.validation.minAboveMax':
@@ -275,7 +278,8 @@ export const budgetingIdeas = {
 	'budgeting.ideas.validation.descriptionRequired': 'Describe your idea',
 	'budgeting.ideas.validation.latitude': 'Enter the latitude as a number between -90 and 90',
 	'budgeting.ideas.validation.longitude': 'Enter the longitude as a number between -180 and 180',
-	'budgeting.ideas.validation.pointIncomplete': 'Enter both the latitude and the longitude, or neither',
+	'budgeting.ideas.validation.pointIncomplete':
+		'Enter both the latitude and the longitude, or neither',
 	'budgeting.ideas.validation.roughCost': 'Enter the rough cost as an amount in pounds, like 5000',
 	'budgeting.ideas.validation.photoUrl':
 		'Enter the photo’s web address, starting with https:// or /',
@@ -306,7 +310,8 @@ export const budgetingIdeas = {
 	'budgeting.ideas.projects.reason': 'Why',
 	'budgeting.ideas.projects.rejectedNone': 'Every idea reviewed so far has been taken forward.',
 	'budgeting.ideas.projects.idea': 'Idea',
-	'budgeting.ideas.projects.total': '{count, plural, one {# project} other {# projects}} costing {total} in all, for a budget of {budget}.',
+	'budgeting.ideas.projects.total':
+		'{count, plural, one {# project} other {# projects}} costing {total} in all, for a budget of {budget}.',
 
 	'budgeting.ideas.admin.moderateTitle': 'Moderate ideas: {process}',
 	'budgeting.ideas.admin.filter': 'Show',
@@ -327,7 +332,8 @@ export const budgetingIdeas = {
 	'budgeting.ideas.review.waiting': 'Ideas waiting for review',
 	'budgeting.ideas.review.waitingNone': 'No ideas are waiting for review.',
 	'budgeting.ideas.review.chooseIdeas': 'Ideas for the new project',
-	'budgeting.ideas.review.chooseIdeasHint': 'Tick more than one to merge ideas that say the same thing.',
+	'budgeting.ideas.review.chooseIdeasHint':
+		'Tick more than one to merge ideas that say the same thing.',
 	'budgeting.ideas.review.newProject': 'The new project',
 	'budgeting.ideas.review.projectTitle': 'Project name',
 	'budgeting.ideas.review.projectDescription': 'What the project will do (optional)',

@@ -32,9 +32,11 @@ export async function createProject(
 			.where(and(eq(budgetingIdeas.processId, process.id), inArray(budgetingIdeas.id, ideaIds)))
 			.for('update');
 		if (ideas.length !== ideaIds.length || ideas.some((i) => i.status !== 'published'))
-			throw new DomainError('conflict', 'Only published ideas of this process can become a project.', [
-				{ field: 'ideaIds', message: 'Choose published ideas that are not yet in a project' }
-			]);
+			throw new DomainError(
+				'conflict',
+				'Only published ideas of this process can become a project.',
+				[{ field: 'ideaIds', message: 'Choose published ideas that are not yet in a project' }]
+			);
 		const [last] = await tx
 			.select({ n: max(budgetingProjects.number) })
 			.from(budgetingProjects)

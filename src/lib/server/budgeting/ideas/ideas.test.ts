@@ -121,7 +121,11 @@ describe('putting forward ideas', () => {
 	it('refuses ideas outside the ideas phase, for a draft, or for a neighbourhood elsewhere', async () => {
 		const s = await setting('review');
 		await expectCode(submitIdea(t.db, s.amira.actor, idea(s.process.id)), 'phase_closed');
-		const draft = await buildProcess(t.db, { placeId: s.wardA.id, phase: 'ideas', status: 'draft' });
+		const draft = await buildProcess(t.db, {
+			placeId: s.wardA.id,
+			phase: 'ideas',
+			status: 'draft'
+		});
 		await expectCode(submitIdea(t.db, s.amira.actor, idea(draft.id)), 'not_found');
 		const open = await buildProcess(t.db, { placeId: s.wardA.id, phase: 'ideas' });
 		const error = await submitIdea(
@@ -249,10 +253,7 @@ describe('reviewing ideas into projects', () => {
 			ideaId: c,
 			reason: 'The only site is a flood plain.'
 		});
-		await expectCode(
-			rejectIdea(t.db, s.officer.actor, { ideaId: c, reason: 'Again' }),
-			'conflict'
-		);
+		await expectCode(rejectIdea(t.db, s.officer.actor, { ideaId: c, reason: 'Again' }), 'conflict');
 		let page = await listPublicProjects(t.db, s.process.id);
 		expect(page.onBallot).toEqual([]);
 		expect(page.rejected).toEqual([
@@ -289,7 +290,8 @@ describe('reviewing ideas into projects', () => {
 			{ costPence: 200_000, status: 'draft' },
 			{ costPence: 300_000, status: 'draft' }
 		]);
-		for (const p of [p3!, p1!, p2!]) await putProjectOnBallot(t.db, s.officer.actor, { projectId: p.id });
+		for (const p of [p3!, p1!, p2!])
+			await putProjectOnBallot(t.db, s.officer.actor, { projectId: p.id });
 		await withdrawProject(t.db, s.officer.actor, {
 			projectId: p1!.id,
 			reason: 'Already funded by the county.'

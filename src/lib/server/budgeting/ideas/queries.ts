@@ -9,7 +9,12 @@ import { DomainError } from '../../platform/errors';
 import { can, requireCan, type Actor } from '../../platform/permissions';
 import { pageOptions, toPage, withinPathCondition, type Page } from '../../platform/places/queries';
 import { platformPlaces, platformUsers } from '../../platform/schema';
-import { budgetingIdeaSupports, budgetingIdeas, budgetingProjects, type IdeaStatus } from '../schema';
+import {
+	budgetingIdeaSupports,
+	budgetingIdeas,
+	budgetingProjects,
+	type IdeaStatus
+} from '../schema';
 import { requireProcess, type ProcessPlace } from '../processes/queries';
 
 /** Idea statuses everyone may see. */
@@ -69,7 +74,13 @@ const summaryColumns = (actor: Actor) => ({
 async function pageOfIdeas(
 	db: Executor,
 	actor: Actor,
-	options: { processId: string; where: SQL; page?: number; pageSize?: number; oldestFirst?: boolean }
+	options: {
+		processId: string;
+		where: SQL;
+		page?: number;
+		pageSize?: number;
+		oldestFirst?: boolean;
+	}
 ): Promise<Page<IdeaSummary>> {
 	const { page, pageSize, offset } = pageOptions(options, 20);
 	const where = and(eq(budgetingIdeas.processId, options.processId), options.where);
@@ -86,7 +97,11 @@ async function pageOfIdeas(
 		.limit(pageSize)
 		.offset(offset);
 	return toPage(
-		items.map((i) => ({ ...i, supportCount: Number(i.supportCount), isSupported: Boolean(i.isSupported) })),
+		items.map((i) => ({
+			...i,
+			supportCount: Number(i.supportCount),
+			isSupported: Boolean(i.isSupported)
+		})),
 		total?.n ?? 0,
 		page,
 		pageSize
@@ -222,7 +237,11 @@ async function projectsOf(db: Executor, processId: string): Promise<ProjectView[
 		.where(eq(budgetingProjects.processId, processId))
 		.orderBy(asc(budgetingProjects.number));
 	const ideas = await db
-		.select({ id: budgetingIdeas.id, title: budgetingIdeas.title, projectId: budgetingIdeas.projectId })
+		.select({
+			id: budgetingIdeas.id,
+			title: budgetingIdeas.title,
+			projectId: budgetingIdeas.projectId
+		})
 		.from(budgetingIdeas)
 		.where(and(eq(budgetingIdeas.processId, processId), eq(budgetingIdeas.status, 'in_project')))
 		.orderBy(asc(budgetingIdeas.createdAt));

@@ -17,7 +17,8 @@ export async function toggleSupport(
 	input: { ideaId: string },
 	now: Date = new Date()
 ): Promise<{ isSupported: boolean }> {
-	if (actor.kind !== 'person') throw new DomainError('unauthenticated', 'Sign in to support ideas.');
+	if (actor.kind !== 'person')
+		throw new DomainError('unauthenticated', 'Sign in to support ideas.');
 	return db.transaction(async (tx) => {
 		const { idea, process } = await requireIdea(tx, input.ideaId);
 		if (process.status !== 'published' || idea.status !== 'published')
@@ -28,7 +29,10 @@ export async function toggleSupport(
 		const removed = await tx
 			.delete(budgetingIdeaSupports)
 			.where(
-				and(eq(budgetingIdeaSupports.ideaId, idea.id), eq(budgetingIdeaSupports.userId, actor.userId))
+				and(
+					eq(budgetingIdeaSupports.ideaId, idea.id),
+					eq(budgetingIdeaSupports.userId, actor.userId)
+				)
 			)
 			.returning({ ideaId: budgetingIdeaSupports.ideaId });
 		if (removed.length > 0) return { isSupported: false };

@@ -71,7 +71,13 @@ export async function movePhase(
 			placeId: place.id,
 			subjectType: 'budgeting_process',
 			subjectId: process.id,
-			details: { title: process.title, from, to: input.phase, before: iso(process), after: iso(dates) }
+			details: {
+				title: process.title,
+				from,
+				to: input.phase,
+				before: iso(process),
+				after: iso(dates)
+			}
 		});
 	});
 }

@@ -145,7 +145,10 @@ describe('setting up a process', () => {
 		const mine = await getProcess(t.db, organiser.actor, id);
 		expect(mine).toMatchObject({ status: 'draft', budgetPence: 2_500_000, canManage: true });
 		expect((await listProcesses(t.db, anonymous, { placePath: wardA.path })).total).toBe(0);
-		const admin = await listProcesses(t.db, organiser.actor, { onlyManaged: true, includeDrafts: true });
+		const admin = await listProcesses(t.db, organiser.actor, {
+			onlyManaged: true,
+			includeDrafts: true
+		});
 		expect(admin.items.map((p) => p.id)).toEqual([id]);
 
 		await expectCode(publishProcess(t.db, officer.actor, { processId: id }), 'forbidden');
@@ -282,7 +285,9 @@ describe('changing a process', () => {
 		const error = await updateProcess(
 			t.db,
 			organiser.actor,
-			updateProcessSchema.parse(withPhaseDates({ ...base, budget: '20000', countingRule: 'greedy' })),
+			updateProcessSchema.parse(
+				withPhaseDates({ ...base, budget: '20000', countingRule: 'greedy' })
+			),
 			now
 		).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(DomainError);

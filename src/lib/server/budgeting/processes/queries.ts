@@ -110,10 +110,7 @@ export type ProcessFilters = {
 
 /** SQL for "the process's place is above, at or below the place at `path`". */
 function coversPath(path: string): SQL {
-	return or(
-		withinPathCondition(path),
-		sql`starts_with(${path}, ${platformPlaces.path} || '/')`
-	)!;
+	return or(withinPathCondition(path), sql`starts_with(${path}, ${platformPlaces.path} || '/')`)!;
 }
 
 /** One page of processes, newest first, with the phase each is in at `now`. */

@@ -99,7 +99,9 @@ const processFields = {
 			if (pence === null || pence <= 0) {
 				ctx.addIssue({
 					code: 'custom',
-					message: v ? 'budgeting.process.validation.budget' : 'budgeting.process.validation.budgetRequired'
+					message: v
+						? 'budgeting.process.validation.budget'
+						: 'budgeting.process.validation.budgetRequired'
 				});
 				return z.NEVER;
 			}
@@ -210,7 +212,10 @@ export type CreateProcessInput = z.infer<typeof createProcessSchema>;
 
 /** An organiser changing a process's settings. */
 export const updateProcessSchema = z
-	.object({ processId: z.string().trim().min(1, 'budgeting.process.validation.process'), ...processFields })
+	.object({
+		processId: z.string().trim().min(1, 'budgeting.process.validation.process'),
+		...processFields
+	})
 	.transform((raw, ctx) => ({ processId: raw.processId, ...toSettings(raw, ctx) }));
 export type UpdateProcessInput = z.infer<typeof updateProcessSchema>;
 

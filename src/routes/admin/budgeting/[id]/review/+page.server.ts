@@ -84,7 +84,8 @@ export const actions: Actions = {
 	reject: async ({ request, locals }) => {
 		const values = formValues(await request.formData());
 		const parsed = validate(rejectIdeaSchema, values);
-		if (!parsed.ok) return invalid(suffixed(parsed.errors, values.ideaId ?? ''), values, values.ideaId);
+		if (!parsed.ok)
+			return invalid(suffixed(parsed.errors, values.ideaId ?? ''), values, values.ideaId);
 		try {
 			await rejectIdea(await getDatabase(), actorOf(locals), parsed.data);
 		} catch (cause) {
@@ -121,7 +122,10 @@ export const actions: Actions = {
 		if (!parsed.ok)
 			return invalid(
 				suffixed(
-					parsed.errors.map((e) => ({ ...e, field: e.field === 'reason' ? 'withdrawReason' : e.field })),
+					parsed.errors.map((e) => ({
+						...e,
+						field: e.field === 'reason' ? 'withdrawReason' : e.field
+					})),
 					values.projectId ?? ''
 				),
 				values,
