@@ -1,0 +1,170 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInWithPassword } from '../support/accounts';
+import { expectNoAxeViolations } from '../support/axe';
+
+/**
+ * The demo's Northgate organiser sets up a participatory budget, publishes it and opens it for
+ * ideas; a resident puts forward an idea; the organiser publishes it and moves the process to
+ * review; the council's officer costs the idea into a project and puts it on the ballot; anyone
+ * can then see the project, its cost and the officer's note. All without JavaScript.
+ */
+
+test.use({ javaScriptEnabled: false });
+// A long journey through four people's browsers, with an accessibility check on each page.
+test.setTimeout(120_000);
+
+async function signedIn(browser: Browser, email: string, returnTo: string): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signInWithPassword(page, { email, returnTo });
+	return page;
+}
+
+test('an organiser sets up a budget, a resident puts forward an idea and an officer costs it', async ({
+	page,
+	browser,
+	javaScriptEnabled
+}) => {
+	const check = (p: Page) => expectNoAxeViolations(p, { javaScriptEnabled });
+
+	// The organiser sets up the process.
+	await signInWithPassword(page, {
+		email: 'organiser@ashbrook.example',
+		returnTo: '/admin/budgeting'
+	});
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Participatory budgeting' })
+	).toBeVisible();
+	await check(page);
+	await page.getByRole('button', { name: 'Set up a new process' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Set up a participatory budget' })
+	).toBeVisible();
+	await check(page);
+
+	await page.getByLabel('Which area is this budget for?').selectOption({ label: '— Northgate' });
+	await page.getByLabel('Name of the process').fill('Tanners Row Play Fund');
+	await page.getByLabel('Budget, in pounds').fill('ten thousand');
+	await page.getByRole('button', { name: 'Save as a draft' }).click();
+	// What was wrong is said at the top and by the field, and what was typed is kept.
+	await expect(
+		page.getByRole('link', { name: 'Enter the budget as an amount in pounds, like 25000' })
+	).toBeVisible();
+	await expect(page.getByLabel('Name of the process')).toHaveValue('Tanners Row Play Fund');
+	await expect(page).toHaveTitle(/^Error: /);
+	await check(page);
+
+	await page.getByLabel('Budget, in pounds').fill('10,000');
+	await page.getByLabel('Choose projects within the budget').check();
+	await page.getByLabel('Equal shares (recommended)').check();
+	await page.getByRole('button', { name: 'Save as a draft' }).click();
+	await expect(page.getByText('Tanners Row Play Fund has been saved as a draft')).toBeVisible();
+	const processId = new URL(page.url()).pathname.split('/').pop()!;
+	await check(page);
+
+	// A draft is not public.
+	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	const draft = await visitor.goto(`/budgeting/${processId}`);
+	expect(draft?.status()).toBe(404);
+
+	await page.getByRole('button', { name: 'Publish this process' }).click();
+	await expect(page.getByText('Tanners Row Play Fund is published')).toBeVisible();
+	await page.getByLabel('Open for ideas').check();
+	await page.getByRole('button', { name: 'Move now' }).click();
+	await expect(page.getByText('Tanners Row Play Fund has moved to: Open for ideas')).toBeVisible();
+	await check(page);
+
+	// A resident puts forward an idea.
+	const resident = await signedIn(browser, 'resident@ashbrook.example', `/budgeting/${processId}`);
+	await expect(
+		resident.getByRole('heading', { level: 1, name: 'Tanners Row Play Fund' })
+	).toBeVisible();
+	await expect(resident.getByText('Open for ideas').first()).toBeVisible();
+	await check(resident);
+	await resident.getByRole('link', { name: 'See the ideas' }).click();
+	await expect(resident.getByText('No ideas yet — be the first')).toBeVisible();
+	await check(resident);
+	await resident.getByRole('button', { name: 'Put forward an idea' }).click();
+	await expect(
+		resident.getByRole('heading', { level: 1, name: 'Put forward an idea' })
+	).toBeVisible();
+	await check(resident);
+	await resident.getByLabel('Give your idea a short name').fill('A swing for Tanners Row green');
+	await resident.getByRole('button', { name: 'Send your idea' }).click();
+	await expect(resident.getByRole('link', { name: 'Describe your idea' })).toBeVisible();
+	await expect(resident.getByLabel('Give your idea a short name')).toHaveValue(
+		'A swing for Tanners Row green'
+	);
+	await check(resident);
+	await resident
+		.getByLabel('Describe your idea')
+		.fill('A toddler swing next to the benches, so small children have somewhere to play.');
+	await resident
+		.getByLabel('Which neighbourhood is it for? (optional)')
+		.selectOption({ label: 'Tanners Row' });
+	await resident.getByLabel('Roughly what would it cost, in pounds? (optional)').fill('800');
+	await resident.getByRole('button', { name: 'Send your idea' }).click();
+	await expect(resident.getByText('Your idea has been sent')).toBeVisible();
+	await expect(resident.getByText('Your idea is waiting for a moderator.')).toBeVisible();
+	await check(resident);
+
+	// The organiser publishes it and moves the process on to review.
+	await page.goto(`/admin/budgeting/${processId}/ideas`);
+	const waiting = page.getByRole('region', { name: 'A swing for Tanners Row green' });
+	await expect(waiting).toBeVisible();
+	await check(page);
+	await waiting.getByRole('button', { name: /^Publish/ }).click();
+	await expect(page.getByText('A swing for Tanners Row green is published')).toBeVisible();
+	await check(page);
+	await page.goto(`/admin/budgeting/${processId}`);
+	await page.getByLabel('Ideas being reviewed').check();
+	await page.getByRole('button', { name: 'Move now' }).click();
+	await expect(
+		page.getByText('Tanners Row Play Fund has moved to: Ideas being reviewed')
+	).toBeVisible();
+
+	// The officer costs the idea into a project and puts it on the ballot.
+	const officer = await signedIn(
+		browser,
+		'officer@ashbrook.example',
+		`/admin/budgeting/${processId}/review`
+	);
+	await expect(
+		officer.getByRole('heading', { level: 1, name: 'Review ideas: Tanners Row Play Fund' })
+	).toBeVisible();
+	await check(officer);
+	await officer.getByRole('checkbox', { name: 'A swing for Tanners Row green' }).check();
+	await officer.getByLabel('Project name').fill('Toddler swing on Tanners Row green');
+	await officer.getByLabel('Cost, in pounds').fill('1,250');
+	await officer
+		.getByLabel('Feasibility note (shown publicly, optional)')
+		.fill('Parks team can fit a swing with safety surfacing in April.');
+	await officer.getByRole('button', { name: 'Make the project' }).click();
+	await expect(
+		officer.getByText('The project Toddler swing on Tanners Row green has been made')
+	).toBeVisible();
+	await expect(officer.getByText('No ideas are waiting for review.')).toBeVisible();
+	await check(officer);
+	await officer
+		.getByRole('region', { name: 'Toddler swing on Tanners Row green' })
+		.getByRole('button', { name: /^Put on the ballot/ })
+		.click();
+	await expect(
+		officer.getByText('Toddler swing on Tanners Row green is on the ballot')
+	).toBeVisible();
+	await check(officer);
+
+	// Anyone can see the project, its cost and the officer's note, and the idea it came from.
+	await visitor.goto(`/budgeting/${processId}/projects`);
+	const project = visitor.getByRole('region', { name: 'Toddler swing on Tanners Row green' });
+	await expect(project).toContainText('Project 1');
+	await expect(project).toContainText('£1,250');
+	await expect(project).toContainText('Parks team can fit a swing with safety surfacing in April.');
+	await expect(project.getByRole('link', { name: 'A swing for Tanners Row green' })).toBeVisible();
+	await check(visitor);
+	await project.getByRole('link', { name: 'A swing for Tanners Row green' }).click();
+	await expect(
+		visitor.getByText('This idea is now part of the project Toddler swing on Tanners Row green.')
+	).toBeVisible();
+	await check(visitor);
+});
