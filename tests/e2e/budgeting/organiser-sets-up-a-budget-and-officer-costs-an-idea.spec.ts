@@ -13,8 +13,16 @@ test.use({ javaScriptEnabled: false });
 // A long journey through four people's browsers, with an accessibility check on each page.
 test.setTimeout(120_000);
 
-async function signedIn(browser: Browser, email: string, returnTo: string): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: false });
+const check = (p: Page, javaScriptEnabled: boolean) =>
+	expectNoAxeViolations(p, { javaScriptEnabled });
+
+async function signedIn(
+	browser: Browser,
+	email: string,
+	returnTo: string,
+	viewport?: { width: number; height: number }
+): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false, viewport });
 	const page = await context.newPage();
 	await signInWithPassword(page, { email, returnTo });
 	return page;
@@ -25,7 +33,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	browser,
 	javaScriptEnabled
 }) => {
-	const check = (p: Page) => expectNoAxeViolations(p, { javaScriptEnabled });
+	const checkPage = (p: Page) => check(p, javaScriptEnabled);
 
 	// The organiser sets up the process.
 	await signInWithPassword(page, {
@@ -35,12 +43,12 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Participatory budgeting' })
 	).toBeVisible();
-	await check(page);
+	await checkPage(page);
 	await page.getByRole('button', { name: 'Set up a new process' }).click();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Set up a participatory budget' })
 	).toBeVisible();
-	await check(page);
+	await checkPage(page);
 
 	await page.getByLabel('Which area is this budget for?').selectOption({ label: '— Northgate' });
 	await page.getByLabel('Name of the process').fill('Tanners Row Play Fund');
@@ -52,7 +60,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	).toBeVisible();
 	await expect(page.getByLabel('Name of the process')).toHaveValue('Tanners Row Play Fund');
 	await expect(page).toHaveTitle(/^Error: /);
-	await check(page);
+	await checkPage(page);
 
 	await page.getByLabel('Budget, in pounds').fill('10,000');
 	await page.getByLabel('Choose projects within the budget').check();
@@ -60,7 +68,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await page.getByRole('button', { name: 'Save as a draft' }).click();
 	await expect(page.getByText('Tanners Row Play Fund has been saved as a draft')).toBeVisible();
 	const processId = new URL(page.url()).pathname.split('/').pop()!;
-	await check(page);
+	await checkPage(page);
 
 	// A draft is not public.
 	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -72,30 +80,41 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await page.getByLabel('Open for ideas').check();
 	await page.getByRole('button', { name: 'Move now' }).click();
 	await expect(page.getByText('Tanners Row Play Fund has moved to: Open for ideas')).toBeVisible();
-	await check(page);
+	await checkPage(page);
 
-	// A resident puts forward an idea.
-	const resident = await signedIn(browser, 'resident@ashbrook.example', `/budgeting/${processId}`);
+	// A resident puts forward an idea, on a small phone: nothing may need scrolling sideways.
+	const phone = { width: 320, height: 640 };
+	const fitsPhone = async (p: Page) =>
+		expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	const resident = await signedIn(
+		browser,
+		'resident@ashbrook.example',
+		`/budgeting/${processId}`,
+		phone
+	);
 	await expect(
 		resident.getByRole('heading', { level: 1, name: 'Tanners Row Play Fund' })
 	).toBeVisible();
 	await expect(resident.getByText('Open for ideas').first()).toBeVisible();
-	await check(resident);
+	await checkPage(resident);
+	await fitsPhone(resident);
 	await resident.getByRole('link', { name: 'See the ideas' }).click();
 	await expect(resident.getByText('No ideas yet — be the first')).toBeVisible();
-	await check(resident);
+	await checkPage(resident);
+	await fitsPhone(resident);
 	await resident.getByRole('button', { name: 'Put forward an idea' }).click();
 	await expect(
 		resident.getByRole('heading', { level: 1, name: 'Put forward an idea' })
 	).toBeVisible();
-	await check(resident);
+	await checkPage(resident);
+	await fitsPhone(resident);
 	await resident.getByLabel('Give your idea a short name').fill('A swing for Tanners Row green');
 	await resident.getByRole('button', { name: 'Send your idea' }).click();
 	await expect(resident.getByRole('link', { name: 'Describe your idea' })).toBeVisible();
 	await expect(resident.getByLabel('Give your idea a short name')).toHaveValue(
 		'A swing for Tanners Row green'
 	);
-	await check(resident);
+	await checkPage(resident);
 	await resident
 		.getByLabel('Describe your idea')
 		.fill('A toddler swing next to the benches, so small children have somewhere to play.');
@@ -106,16 +125,17 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await resident.getByRole('button', { name: 'Send your idea' }).click();
 	await expect(resident.getByText('Your idea has been sent')).toBeVisible();
 	await expect(resident.getByText('Your idea is waiting for a moderator.')).toBeVisible();
-	await check(resident);
+	await checkPage(resident);
+	await fitsPhone(resident);
 
 	// The organiser publishes it and moves the process on to review.
 	await page.goto(`/admin/budgeting/${processId}/ideas`);
 	const waiting = page.getByRole('region', { name: 'A swing for Tanners Row green' });
 	await expect(waiting).toBeVisible();
-	await check(page);
+	await checkPage(page);
 	await waiting.getByRole('button', { name: /^Publish/ }).click();
 	await expect(page.getByText('A swing for Tanners Row green is published')).toBeVisible();
-	await check(page);
+	await checkPage(page);
 	await page.goto(`/admin/budgeting/${processId}`);
 	await page.getByLabel('Ideas being reviewed').check();
 	await page.getByRole('button', { name: 'Move now' }).click();
@@ -132,7 +152,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await expect(
 		officer.getByRole('heading', { level: 1, name: 'Review ideas: Tanners Row Play Fund' })
 	).toBeVisible();
-	await check(officer);
+	await checkPage(officer);
 	await officer.getByRole('checkbox', { name: 'A swing for Tanners Row green' }).check();
 	await officer.getByLabel('Project name').fill('Toddler swing on Tanners Row green');
 	await officer.getByLabel('Cost, in pounds').fill('1,250');
@@ -144,7 +164,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 		officer.getByText('The project Toddler swing on Tanners Row green has been made')
 	).toBeVisible();
 	await expect(officer.getByText('No ideas are waiting for review.')).toBeVisible();
-	await check(officer);
+	await checkPage(officer);
 	await officer
 		.getByRole('region', { name: 'Toddler swing on Tanners Row green' })
 		.getByRole('button', { name: /^Put on the ballot/ })
@@ -152,7 +172,7 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await expect(
 		officer.getByText('Toddler swing on Tanners Row green is on the ballot')
 	).toBeVisible();
-	await check(officer);
+	await checkPage(officer);
 
 	// Anyone can see the project, its cost and the officer's note, and the idea it came from.
 	await visitor.goto(`/budgeting/${processId}/projects`);
@@ -161,10 +181,36 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await expect(project).toContainText('£1,250');
 	await expect(project).toContainText('Parks team can fit a swing with safety surfacing in April.');
 	await expect(project.getByRole('link', { name: 'A swing for Tanners Row green' })).toBeVisible();
-	await check(visitor);
+	await checkPage(visitor);
 	await project.getByRole('link', { name: 'A swing for Tanners Row green' }).click();
 	await expect(
 		visitor.getByText('This idea is now part of the project Toddler swing on Tanners Row green.')
 	).toBeVisible();
-	await check(visitor);
+	await checkPage(visitor);
+});
+
+test('a signed-in person supports an idea in the demo fund and takes the support back', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	await page.goto('/budgeting');
+	await check(page, javaScriptEnabled);
+	await page.getByRole('link', { name: 'Northgate Neighbourhood Fund' }).click();
+	await page.getByRole('link', { name: 'See the ideas' }).click();
+	const idea = page
+		.getByRole('listitem')
+		.filter({ hasText: 'Planters and bulbs on Chapel Fields green' });
+	await expect(idea).toContainText('2 supporters');
+	await expect(idea.getByRole('link', { name: 'Sign in to support ideas' })).toBeVisible();
+
+	await signInWithPassword(page, {
+		email: 'officer@ashbrook.example',
+		returnTo: new URL(page.url()).pathname
+	});
+	await idea.getByRole('button', { name: /^Support this idea/ }).click();
+	await expect(idea).toContainText('3 supporters');
+	await expect(idea).toContainText('You support this idea');
+	await check(page, javaScriptEnabled);
+	await idea.getByRole('button', { name: /^Take back your support/ }).click();
+	await expect(idea).toContainText('2 supporters');
 });
