@@ -214,3 +214,25 @@ test('a signed-in person supports an idea in the demo fund and takes the support
 	await idea.getByRole('button', { name: /^Take back your support/ }).click();
 	await expect(idea).toContainText('2 supporters');
 });
+
+test('anyone reads why an idea was not taken forward, and sees the budget on its place page', async ({
+	page,
+	javaScriptEnabled
+}) => {
+	await page.goto('/places/riverside');
+	await check(page, javaScriptEnabled);
+	await page.getByRole('link', { name: 'Riverside Streets Budget' }).click();
+	await expect(page.getByText('Ideas being reviewed').first()).toBeVisible();
+	await check(page, javaScriptEnabled);
+	await page.getByRole('link', { name: 'See the projects and what happened to each idea' }).click();
+	const notTaken = page.getByRole('table', { name: 'Ideas not taken forward' });
+	await expect(notTaken.getByRole('row', { name: /A new swimming pool/ })).toContainText(
+		'A pool costs far more than this budget of £40,000.'
+	);
+	const crossing = page.getByRole('region', {
+		name: 'Zebra crossing and 20 mph signs by Willow Bank school'
+	});
+	await expect(crossing).toContainText('£24,000');
+	await expect(crossing.getByRole('link')).toHaveCount(2);
+	await check(page, javaScriptEnabled);
+});
