@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids';
 import { actorId, requireCan, type Actor } from '../../platform/permissions';
 import { budgetingIdeas, budgetingProjects } from '../schema';
 import { requireProcess } from '../processes/queries';
-import { requireBallotOpenForChanges } from './load';
+import { lockProcess, requireBallotOpenForChanges } from './load';
 import type { CreateProjectInput } from './validation';
 
 /**
@@ -25,6 +25,7 @@ export async function createProject(
 		const { process, place } = await requireProcess(tx, input.processId);
 		requireCan(actor, 'budgeting.review', place);
 		requireBallotOpenForChanges(process, now);
+		await lockProcess(tx, process.id);
 		const ideaIds = [...new Set(input.ideaIds)];
 		const ideas = await tx
 			.select()

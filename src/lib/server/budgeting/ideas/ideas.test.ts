@@ -358,6 +358,34 @@ describe('reviewing ideas into projects', () => {
 		);
 	});
 
+	it('numbers projects made at the same moment by two officers without a clash', async () => {
+		const s = await setting('review');
+		const ideas = await Promise.all(
+			['Trees', 'Bins', 'Signs', 'Paths'].map((title) =>
+				publishedIdea(s.process.id, title, s.amira.id)
+			)
+		);
+		await Promise.all(
+			ideas.map((id, i) =>
+				createProject(
+					t.db,
+					s.officer.actor,
+					createProjectSchema.parse({
+						processId: s.process.id,
+						ideaIds: [id],
+						title: `Project ${i}`,
+						cost: '100'
+					})
+				)
+			)
+		);
+		const numbers = await t.db
+			.select({ number: budgetingProjects.number })
+			.from(budgetingProjects)
+			.where(eq(budgetingProjects.processId, s.process.id));
+		expect(numbers.map((n) => n.number).sort()).toEqual([1, 2, 3, 4]);
+	});
+
 	it('shows the review board only to those who review there', async () => {
 		const s = await setting('review');
 		const a = await publishedIdea(s.process.id, 'Murals', s.amira.id);

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { currentPhase, type Phase } from '../../../core/budgeting/phases';
 import { DomainError } from '../../platform/errors';
-import { budgetingIdeas, budgetingProjects } from '../schema';
+import { budgetingIdeas, budgetingProcesses, budgetingProjects } from '../schema';
 import { requireProcess, type Process } from '../processes/queries';
 
 /** The idea, its process and the process's place; throws `not_found`. */
@@ -33,4 +33,16 @@ export function requireBallotOpenForChanges(process: Process, now: Date): void {
 			'phase_closed',
 			'Voting has opened, so the projects on the ballot can no longer change.'
 		);
+}
+
+/**
+ * Locks the process's row until the transaction ends, so two officers changing the ballot at
+ * once take turns: project numbers are computed from the others and must not collide.
+ */
+export async function lockProcess(db: Executor, processId: string): Promise<void> {
+	await db
+		.select({ id: budgetingProcesses.id })
+		.from(budgetingProcesses)
+		.where(eq(budgetingProcesses.id, processId))
+		.for('update');
 }

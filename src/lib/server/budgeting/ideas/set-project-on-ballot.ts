@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
 import { requireCan, type Actor } from '../../platform/permissions';
 import { budgetingProjects } from '../schema';
-import { requireBallotOpenForChanges, requireProject } from './load';
+import { lockProcess, requireBallotOpenForChanges, requireProject } from './load';
 import { numberProjects } from './number-projects';
 import type { WithdrawProjectInput } from './validation';
 
@@ -23,6 +23,7 @@ export async function putProjectOnBallot(
 		const { project, process, place } = await requireProject(tx, input.projectId);
 		requireCan(actor, 'budgeting.review', place);
 		requireBallotOpenForChanges(process, now);
+		await lockProcess(tx, process.id);
 		if (project.status === 'on_ballot')
 			throw new DomainError('conflict', 'This project is already on the ballot.');
 		if (project.costPence > process.budgetPence)
@@ -60,6 +61,7 @@ export async function withdrawProject(
 		const { project, process, place } = await requireProject(tx, input.projectId);
 		requireCan(actor, 'budgeting.review', place);
 		requireBallotOpenForChanges(process, now);
+		await lockProcess(tx, process.id);
 		if (project.status === 'withdrawn')
 			throw new DomainError('conflict', 'This project has already been withdrawn.');
 		await tx
