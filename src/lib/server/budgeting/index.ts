@@ -30,3 +30,4 @@ export { queueCountIfDue } from './results/queue-count';
 export { formatPence, type ResultOutcome, type ResultProject } from './results/outcome';
 export { exportProcessPb } from './pabulib/export-process';
 export { recountFlags } from './pabulib/to-election';
+export { importProcessPb, type ImportReport } from './pabulib/import-process';

@@ -37,7 +37,11 @@ export function seededRandom(seed: number): () => number {
 export type GeneratorProject = { id: string; popularity: number; placeId: string | null };
 
 /** One generated voter: their ballot, and (kept apart, as in the app) their neighbourhood. */
-export type GeneratedVoter = { ballot: StoredBallot; placeId: string; channel: ParticipationChannel };
+export type GeneratedVoter = {
+	ballot: StoredBallot;
+	placeId: string;
+	channel: ParticipationChannel;
+};
 
 /**
  * Generates voters. Each lives in one of `placeIds` (the first ones more often), reached the box
@@ -74,7 +78,13 @@ export function generateVoters(options: {
 	const voters: GeneratedVoter[] = [];
 	for (let v = 0; v < options.count; v++) {
 		const placeId = options.placeIds[pick(options.placeIds, placeWeights)]!;
-		const channel = channels[pick(channels, channels.map((c) => c[1]))]![0];
+		const channel =
+			channels[
+				pick(
+					channels,
+					channels.map((c) => c[1])
+				)
+			]![0];
 		// Tastes differ: every voter's liking for a project is its popularity, times a personal
 		// taste, times three for a project in their own neighbourhood.
 		const weights = options.projects.map(
@@ -110,7 +120,9 @@ export function generateVoters(options: {
 		if (options.ballotType === 'cumulative') {
 			const total = options.totalPoints ?? 10;
 			const points = projectIds.map(() => 0);
-			for (let p = 0; p < total; p++) points[Math.min(points.length - 1, Math.floor(Math.pow(random(), 1.8) * points.length))]! += 1;
+			for (let p = 0; p < total; p++)
+				points[Math.min(points.length - 1, Math.floor(Math.pow(random(), 1.8) * points.length))]! +=
+					1;
 			const kept = projectIds.map((id, i) => ({ id, p: points[i]! })).filter((x) => x.p > 0);
 			ballot = { projectIds: kept.map((x) => x.id), points: kept.map((x) => x.p) };
 		}
@@ -147,7 +159,13 @@ export async function insertVoters(
 	);
 }
 
-type DemoProject = { title: string; description: string; costPounds: number; place: string | null; popularity: number };
+type DemoProject = {
+	title: string;
+	description: string;
+	costPounds: number;
+	place: string | null;
+	popularity: number;
+};
 
 type DemoProcess = {
 	title: string;
@@ -201,18 +219,90 @@ export const resultsDemoProcesses: DemoProcess[] = [
 		seed: 2026,
 		isCounted: true,
 		projects: [
-			{ title: 'Youth club evenings at the Corn Exchange', description: 'Two evenings a week for a year, with trained youth workers.', costPounds: 14_000, place: 'old-market', popularity: 1.3 },
-			{ title: 'Benches and shade along the river path', description: 'Twelve benches and four trees between Ferry Meadows and Mill Quarter.', costPounds: 9_500, place: 'ferry-meadows', popularity: 1.1 },
-			{ title: 'Community fridge and food larder', description: 'A fridge, shelving and a year of volunteer training at the Kiln Lane centre.', costPounds: 6_000, place: 'kiln-lane', popularity: 1.2 },
-			{ title: 'Play area repairs in Foxley End', description: 'New safety surfacing and two pieces of play equipment.', costPounds: 18_000, place: 'foxley-end', popularity: 1.0 },
-			{ title: 'Free bike repair days', description: 'Monthly repair days with a mechanic, tools and spare parts.', costPounds: 3_500, place: 'chapel-fields', popularity: 0.8 },
-			{ title: 'Wildflower verges', description: 'Sow and look after wildflower strips on six verges.', costPounds: 4_200, place: 'beacon-hill', popularity: 0.9 },
-			{ title: 'Warm space at Willow Bank hall', description: 'Heating and opening costs for a weekday warm space over winter.', costPounds: 7_800, place: 'willow-bank', popularity: 1.0 },
-			{ title: 'Street lighting on Orchard Rise footpath', description: 'Solar lights on the unlit path to the school.', costPounds: 12_500, place: 'orchard-rise', popularity: 0.9 },
-			{ title: 'Digital help sessions at the library', description: 'Weekly drop-in help with phones, forms and online safety.', costPounds: 5_000, place: 'tanners-row', popularity: 0.85 },
-			{ title: 'Community orchard in Hawthorn Green', description: 'Thirty fruit trees, a water butt and a tool store.', costPounds: 8_000, place: 'hawthorn-green', popularity: 0.7 },
-			{ title: 'Mill Quarter mural project', description: 'Young people design and paint a mural on the underpass.', costPounds: 6_500, place: 'mill-quarter', popularity: 0.6 },
-			{ title: 'Brickyard allotment water supply', description: 'Mains water and troughs for the Brickyard allotments.', costPounds: 11_000, place: 'brickyard', popularity: 0.65 }
+			{
+				title: 'Youth club evenings at the Corn Exchange',
+				description: 'Two evenings a week for a year, with trained youth workers.',
+				costPounds: 14_000,
+				place: 'old-market',
+				popularity: 1.3
+			},
+			{
+				title: 'Benches and shade along the river path',
+				description: 'Twelve benches and four trees between Ferry Meadows and Mill Quarter.',
+				costPounds: 9_500,
+				place: 'ferry-meadows',
+				popularity: 1.1
+			},
+			{
+				title: 'Community fridge and food larder',
+				description: 'A fridge, shelving and a year of volunteer training at the Kiln Lane centre.',
+				costPounds: 6_000,
+				place: 'kiln-lane',
+				popularity: 1.2
+			},
+			{
+				title: 'Play area repairs in Foxley End',
+				description: 'New safety surfacing and two pieces of play equipment.',
+				costPounds: 18_000,
+				place: 'foxley-end',
+				popularity: 1.0
+			},
+			{
+				title: 'Free bike repair days',
+				description: 'Monthly repair days with a mechanic, tools and spare parts.',
+				costPounds: 3_500,
+				place: 'chapel-fields',
+				popularity: 0.8
+			},
+			{
+				title: 'Wildflower verges',
+				description: 'Sow and look after wildflower strips on six verges.',
+				costPounds: 4_200,
+				place: 'beacon-hill',
+				popularity: 0.9
+			},
+			{
+				title: 'Warm space at Willow Bank hall',
+				description: 'Heating and opening costs for a weekday warm space over winter.',
+				costPounds: 7_800,
+				place: 'willow-bank',
+				popularity: 1.0
+			},
+			{
+				title: 'Street lighting on Orchard Rise footpath',
+				description: 'Solar lights on the unlit path to the school.',
+				costPounds: 12_500,
+				place: 'orchard-rise',
+				popularity: 0.9
+			},
+			{
+				title: 'Digital help sessions at the library',
+				description: 'Weekly drop-in help with phones, forms and online safety.',
+				costPounds: 5_000,
+				place: 'tanners-row',
+				popularity: 0.85
+			},
+			{
+				title: 'Community orchard in Hawthorn Green',
+				description: 'Thirty fruit trees, a water butt and a tool store.',
+				costPounds: 8_000,
+				place: 'hawthorn-green',
+				popularity: 0.7
+			},
+			{
+				title: 'Mill Quarter mural project',
+				description: 'Young people design and paint a mural on the underpass.',
+				costPounds: 6_500,
+				place: 'mill-quarter',
+				popularity: 0.6
+			},
+			{
+				title: 'Brickyard allotment water supply',
+				description: 'Mains water and troughs for the Brickyard allotments.',
+				costPounds: 11_000,
+				place: 'brickyard',
+				popularity: 0.65
+			}
 		]
 	},
 	{
@@ -231,16 +321,76 @@ export const resultsDemoProcesses: DemoProcess[] = [
 		seed: 2025,
 		isCounted: true,
 		projects: [
-			{ title: 'Riverbank litter picks and equipment', description: 'Grabbers, bags and a storage box for monthly litter picks.', costPounds: 1_500, place: 'ferry-meadows', popularity: 1.1 },
-			{ title: 'Willow Bank garden raised beds', description: 'Accessible raised beds for older and disabled gardeners.', costPounds: 4_000, place: 'willow-bank', popularity: 1.0 },
-			{ title: 'Mill Quarter summer fun days', description: 'Three free family days in the summer holidays.', costPounds: 6_000, place: 'mill-quarter', popularity: 1.2 },
-			{ title: 'Defibrillator at the ferry landing', description: 'A public defibrillator with a heated cabinet and training.', costPounds: 2_500, place: 'ferry-meadows', popularity: 1.3 },
-			{ title: 'Ward newsletter in four languages', description: 'A quarterly printed newsletter, translated.', costPounds: 3_000, place: null, popularity: 0.7 },
-			{ title: 'Boat club taster sessions', description: 'Rowing taster sessions for young people.', costPounds: 5_500, place: 'mill-quarter', popularity: 0.6 },
-			{ title: 'Bird boxes and bat boxes', description: 'Fifty boxes made with local schools.', costPounds: 1_200, place: 'willow-bank', popularity: 0.8 },
-			{ title: 'Riverside cafe community tables', description: 'Tables and chairs for a pay-what-you-can cafe.', costPounds: 3_500, place: 'ferry-meadows', popularity: 0.75 },
-			{ title: 'Safer crossing on Mill Road', description: 'A study and temporary crossing point.', costPounds: 8_000, place: 'mill-quarter', popularity: 0.9 },
-			{ title: 'Tool library', description: 'Shelving, tools and a lending system in the community centre.', costPounds: 2_800, place: 'willow-bank', popularity: 0.85 }
+			{
+				title: 'Riverbank litter picks and equipment',
+				description: 'Grabbers, bags and a storage box for monthly litter picks.',
+				costPounds: 1_500,
+				place: 'ferry-meadows',
+				popularity: 1.1
+			},
+			{
+				title: 'Willow Bank garden raised beds',
+				description: 'Accessible raised beds for older and disabled gardeners.',
+				costPounds: 4_000,
+				place: 'willow-bank',
+				popularity: 1.0
+			},
+			{
+				title: 'Mill Quarter summer fun days',
+				description: 'Three free family days in the summer holidays.',
+				costPounds: 6_000,
+				place: 'mill-quarter',
+				popularity: 1.2
+			},
+			{
+				title: 'Defibrillator at the ferry landing',
+				description: 'A public defibrillator with a heated cabinet and training.',
+				costPounds: 2_500,
+				place: 'ferry-meadows',
+				popularity: 1.3
+			},
+			{
+				title: 'Ward newsletter in four languages',
+				description: 'A quarterly printed newsletter, translated.',
+				costPounds: 3_000,
+				place: null,
+				popularity: 0.7
+			},
+			{
+				title: 'Boat club taster sessions',
+				description: 'Rowing taster sessions for young people.',
+				costPounds: 5_500,
+				place: 'mill-quarter',
+				popularity: 0.6
+			},
+			{
+				title: 'Bird boxes and bat boxes',
+				description: 'Fifty boxes made with local schools.',
+				costPounds: 1_200,
+				place: 'willow-bank',
+				popularity: 0.8
+			},
+			{
+				title: 'Riverside cafe community tables',
+				description: 'Tables and chairs for a pay-what-you-can cafe.',
+				costPounds: 3_500,
+				place: 'ferry-meadows',
+				popularity: 0.75
+			},
+			{
+				title: 'Safer crossing on Mill Road',
+				description: 'A study and temporary crossing point.',
+				costPounds: 8_000,
+				place: 'mill-quarter',
+				popularity: 0.9
+			},
+			{
+				title: 'Tool library',
+				description: 'Shelving, tools and a lending system in the community centre.',
+				costPounds: 2_800,
+				place: 'willow-bank',
+				popularity: 0.85
+			}
 		]
 	},
 	{
@@ -258,16 +408,76 @@ export const resultsDemoProcesses: DemoProcess[] = [
 		seed: 77,
 		isCounted: false,
 		projects: [
-			{ title: 'Street trees on Chapel Street', description: 'Fifteen street trees with guards and watering for two years.', costPounds: 9_000, place: 'chapel-fields', popularity: 1.2 },
-			{ title: 'Pocket park on Tanners Row', description: 'Turn the empty corner plot into a small park with seating.', costPounds: 12_000, place: 'tanners-row', popularity: 1.0 },
-			{ title: 'Planters in the Old Market square', description: 'Twenty large planters looked after by volunteers.', costPounds: 4_500, place: 'old-market', popularity: 1.1 },
-			{ title: 'Cycle parking at the shops', description: 'Covered stands for thirty bikes.', costPounds: 3_800, place: 'old-market', popularity: 0.8 },
-			{ title: 'Rain gardens to stop flooding', description: 'Three rain gardens on streets that flood.', costPounds: 7_500, place: 'chapel-fields', popularity: 0.9 },
-			{ title: 'Green roof on the bus shelter', description: 'Sedum roofs on four bus shelters.', costPounds: 2_400, place: 'tanners-row', popularity: 0.7 },
-			{ title: 'School street planting day', description: 'Plants, tools and a planting day with two schools.', costPounds: 1_600, place: 'chapel-fields', popularity: 0.75 },
-			{ title: 'Hedgerow along the railway path', description: 'Plant 300 metres of native hedge.', costPounds: 5_200, place: 'tanners-row', popularity: 0.6 },
-			{ title: 'Water refill points', description: 'Two public drinking-water refill points.', costPounds: 6_000, place: 'old-market', popularity: 0.65 },
-			{ title: 'Compost bins for flats', description: 'Shared compost bins for five blocks of flats.', costPounds: 2_000, place: 'old-market', popularity: 0.55 }
+			{
+				title: 'Street trees on Chapel Street',
+				description: 'Fifteen street trees with guards and watering for two years.',
+				costPounds: 9_000,
+				place: 'chapel-fields',
+				popularity: 1.2
+			},
+			{
+				title: 'Pocket park on Tanners Row',
+				description: 'Turn the empty corner plot into a small park with seating.',
+				costPounds: 12_000,
+				place: 'tanners-row',
+				popularity: 1.0
+			},
+			{
+				title: 'Planters in the Old Market square',
+				description: 'Twenty large planters looked after by volunteers.',
+				costPounds: 4_500,
+				place: 'old-market',
+				popularity: 1.1
+			},
+			{
+				title: 'Cycle parking at the shops',
+				description: 'Covered stands for thirty bikes.',
+				costPounds: 3_800,
+				place: 'old-market',
+				popularity: 0.8
+			},
+			{
+				title: 'Rain gardens to stop flooding',
+				description: 'Three rain gardens on streets that flood.',
+				costPounds: 7_500,
+				place: 'chapel-fields',
+				popularity: 0.9
+			},
+			{
+				title: 'Green roof on the bus shelter',
+				description: 'Sedum roofs on four bus shelters.',
+				costPounds: 2_400,
+				place: 'tanners-row',
+				popularity: 0.7
+			},
+			{
+				title: 'School street planting day',
+				description: 'Plants, tools and a planting day with two schools.',
+				costPounds: 1_600,
+				place: 'chapel-fields',
+				popularity: 0.75
+			},
+			{
+				title: 'Hedgerow along the railway path',
+				description: 'Plant 300 metres of native hedge.',
+				costPounds: 5_200,
+				place: 'tanners-row',
+				popularity: 0.6
+			},
+			{
+				title: 'Water refill points',
+				description: 'Two public drinking-water refill points.',
+				costPounds: 6_000,
+				place: 'old-market',
+				popularity: 0.65
+			},
+			{
+				title: 'Compost bins for flats',
+				description: 'Shared compost bins for five blocks of flats.',
+				costPounds: 2_000,
+				place: 'old-market',
+				popularity: 0.55
+			}
 		]
 	}
 ];
@@ -279,7 +489,10 @@ const day = 24 * 60 * 60 * 1000;
  * list page: `sha256("powershare-demo:budgeting:<title>")`, first 32 hex digits.
  */
 export function demoProcessId(title: string): string {
-	return createHash('sha256').update(`powershare-demo:budgeting:${title}`).digest('hex').slice(0, 32);
+	return createHash('sha256')
+		.update(`powershare-demo:budgeting:${title}`)
+		.digest('hex')
+		.slice(0, 32);
 }
 
 /**
@@ -332,7 +545,9 @@ export async function seedResultsDemo(db: Executor, town: DemoTown): Promise<voi
 			createdBy: organiser
 		}));
 		await db.insert(budgetingProjects).values(projects);
-		const hoods = spec.hoods.map((slug) => town.placeIdBySlug.get(slug)).filter((id): id is string => !!id);
+		const hoods = spec.hoods
+			.map((slug) => town.placeIdBySlug.get(slug))
+			.filter((id): id is string => !!id);
 		const voters = generateVoters({
 			seed: spec.seed,
 			count: spec.voters,

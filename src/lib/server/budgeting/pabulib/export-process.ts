@@ -17,7 +17,10 @@ export async function exportProcessPb(
 ): Promise<{ fileName: string; text: string; ballotsHash: string }> {
 	const result = await officialResult(db, input.processId);
 	if (!result)
-		throw new DomainError('not_found', 'This process has not been counted, so there is no file yet.');
+		throw new DomainError(
+			'not_found',
+			'This process has not been counted, so there is no file yet.'
+		);
 	const { process, canonical } = await loadProcessElection(db, input.processId, {
 		selected: new Set(result.outcome.selected)
 	});

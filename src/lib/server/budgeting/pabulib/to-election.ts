@@ -172,11 +172,7 @@ export function toElection(options: {
 		const ps = points?.split(',').map(Number);
 		ids.forEach((id, k) => {
 			const score =
-				voteType === 'cumulative'
-					? ps![k]!
-					: voteType === 'ordinal'
-						? Math.max(0, longest - k)
-						: 1;
+				voteType === 'cumulative' ? ps![k]! : voteType === 'ordinal' ? Math.max(0, longest - k) : 1;
 			votes.set(id, (votes.get(id) ?? 0) + score);
 		});
 	}
@@ -185,7 +181,10 @@ export function toElection(options: {
 		['description', process.title],
 		['country', 'United Kingdom'],
 		['unit', options.placeName],
-		['instance', String((process.votingClosesAt ?? process.votingOpensAt ?? new Date(0)).getUTCFullYear())],
+		[
+			'instance',
+			String((process.votingClosesAt ?? process.votingOpensAt ?? new Date(0)).getUTCFullYear())
+		],
 		['num_projects', String(projects.length)],
 		['num_votes', String(lines.length)],
 		['budget', String(process.budgetPence)],
@@ -236,7 +235,8 @@ export function toElection(options: {
 			const [vote = '', points] = line.split(';');
 			const id = String(k + 1);
 			const list = vote === '' ? [] : vote.split(',');
-			const pointList = points === undefined ? undefined : points === '' ? [] : points.split(',').map(Number);
+			const pointList =
+				points === undefined ? undefined : points === '' ? [] : points.split(',').map(Number);
 			const fields: Record<string, string> = { voter_id: id, vote };
 			if (points !== undefined) fields['points'] = points;
 			return pointList ? { id, vote: list, points: pointList, fields } : { id, vote: list, fields };

@@ -44,7 +44,11 @@ export async function queueSweep(db: Executor, at = new Date()): Promise<void> {
 		db,
 		sweepJobQueue,
 		{},
-		{ singletonKey: `${sweepJobQueue}:${slot}`, runAt: new Date(slot * sweepEveryMs), maxAttempts: 1 }
+		{
+			singletonKey: `${sweepJobQueue}:${slot}`,
+			runAt: new Date(slot * sweepEveryMs),
+			maxAttempts: 1
+		}
 	);
 }
 

@@ -69,8 +69,15 @@ export async function countProcess(
 			const [row] = await tx
 				.select()
 				.from(budgetingResults)
-				.where(and(eq(budgetingResults.processId, processId), eq(budgetingResults.kind, 'official')));
-			return { resultId: row!.id, ballotCount: row!.ballotCount, ballotsHash: row!.ballotsHash, isNew: false };
+				.where(
+					and(eq(budgetingResults.processId, processId), eq(budgetingResults.kind, 'official'))
+				);
+			return {
+				resultId: row!.id,
+				ballotCount: row!.ballotCount,
+				ballotsHash: row!.ballotsHash,
+				isNew: false
+			};
 		}
 		await recordAudit(
 			tx,

@@ -32,6 +32,7 @@ export type ProcessResults = {
 		| 'importedFrom'
 		| 'votingClosesAt'
 		| 'placeId'
+		| 'maxChoices'
 	> & { placeName: string; placePath: string };
 	phase: Phase;
 	/** open: voting has not closed; counting: closed, not counted yet; counted: results exist. */
@@ -100,6 +101,7 @@ export async function getResults(
 			importedFrom: process.importedFrom,
 			votingClosesAt: process.votingClosesAt,
 			placeId: process.placeId,
+			maxChoices: process.maxChoices,
 			placeName,
 			placePath
 		},

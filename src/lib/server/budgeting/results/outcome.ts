@@ -64,17 +64,25 @@ function optionsJson(options: CountOptions): Record<string, unknown> {
 }
 
 /**
- * Counts an election with the engine and turns the result into a stored outcome. Amounts are in
- * pence; `projectIdByNumber` maps the file's project ids back to the database.
+ * Counts an election with the engine and turns the result into a stored outcome. The app's own
+ * elections are in pence; an imported file's amounts are in its currency's whole units, so
+ * `scale` (100) turns them into pence for storing and showing, and `numberOf` maps the file's
+ * project ids to the numbers the projects were given. `projectIdByNumber` maps those numbers to
+ * database ids.
  */
 export function countElection(
 	election: PabulibElection,
 	options: CountOptions,
 	projectIdByNumber: ReadonlyMap<string, string>,
-	currency = 'GBP'
+	extras: { currency?: string; scale?: bigint; numberOf?: ReadonlyMap<string, string> } = {}
 ): { result: CountResult; outcome: ResultOutcome } {
+	const currency = extras.currency ?? 'GBP';
+	const scale = extras.scale ?? 1n;
+	const numberOf = (id: string) => extras.numberOf?.get(id) ?? id;
 	const instance = toInstance(election);
-	const result = count(instance, options, { formatMoney: (a) => formatPence(a, currency) });
+	const result = count(instance, options, {
+		formatMoney: (a) => formatPence(a * scale, currency)
+	});
 	const votes = projectVotes(instance);
 	const order = new Map(result.selected.map((id, k) => [id, k + 1]));
 	const outcome: ResultOutcome = {
@@ -82,16 +90,17 @@ export function countElection(
 		options: optionsJson(options),
 		recountFlags: recountFlags(options),
 		currency,
-		budgetPence: instance.budget.toString(),
-		totalCostPence: result.totalCost.toString(),
-		selected: result.selected,
+		budgetPence: (instance.budget * scale).toString(),
+		totalCostPence: (result.totalCost * scale).toString(),
+		selected: result.selected.map(numberOf),
 		projects: instance.projects.map((p, j) => {
 			const e = result.explanations[p.id]!;
+			const number = numberOf(p.id);
 			return {
-				projectId: projectIdByNumber.get(p.id) ?? null,
-				number: p.id,
+				projectId: projectIdByNumber.get(number) ?? null,
+				number,
 				title: p.name ?? p.id,
-				costPence: p.cost.toString(),
+				costPence: (p.cost * scale).toString(),
 				votes: votes[j]!.toString(),
 				isFunded: e.status === 'funded',
 				selectedAt: order.get(p.id) ?? null,

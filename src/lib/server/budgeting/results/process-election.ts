@@ -1,6 +1,11 @@
 import type { Executor } from '../../db/client';
 import { toElection, type CanonicalElection } from '../pabulib/to-election';
-import { ballotProjects, processBallots, requireResultsProcess, type ProcessWithPlace } from './queries';
+import {
+	ballotProjects,
+	processBallots,
+	requireResultsProcess,
+	type ProcessWithPlace
+} from './queries';
 
 /**
  * Loads a process's projects and ballots and builds its canonical election (ballots sorted by

@@ -27,7 +27,11 @@ export async function requireResultsProcess(
 	processId: string
 ): Promise<ProcessWithPlace> {
 	const [row] = await db
-		.select({ process: budgetingProcesses, placePath: platformPlaces.path, placeName: platformPlaces.name })
+		.select({
+			process: budgetingProcesses,
+			placePath: platformPlaces.path,
+			placeName: platformPlaces.name
+		})
 		.from(budgetingProcesses)
 		.innerJoin(platformPlaces, eq(platformPlaces.id, budgetingProcesses.placeId))
 		.where(eq(budgetingProcesses.id, processId));
@@ -47,7 +51,9 @@ export async function ballotProjects(db: Executor, processId: string) {
 		})
 		.from(budgetingProjects)
 		.leftJoin(platformPlaces, eq(platformPlaces.id, budgetingProjects.placeId))
-		.where(and(eq(budgetingProjects.processId, processId), eq(budgetingProjects.status, 'on_ballot')))
+		.where(
+			and(eq(budgetingProjects.processId, processId), eq(budgetingProjects.status, 'on_ballot'))
+		)
 		.orderBy(asc(budgetingProjects.number));
 }
 

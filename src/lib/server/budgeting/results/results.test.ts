@@ -214,7 +214,9 @@ describe('results', () => {
 		expect(outcome.selected.length).toBeGreaterThan(0);
 		expect(BigInt(outcome.totalCostPence)).toBeLessThanOrEqual(1_000_000n);
 		expect(results.turnout.total).toBe(voters.length);
-		const byChannel = Object.fromEntries(results.turnout.byChannel.map((c) => [c.channel, c.count]));
+		const byChannel = Object.fromEntries(
+			results.turnout.byChannel.map((c) => [c.channel, c.count])
+		);
 		for (const channel of ['online_account', 'online_code', 'paper'] as const)
 			expect(byChannel[channel]).toBe(voters.filter((v) => v.channel === channel).length);
 		const hood = results.turnout.byPlace.find((p) => p.placeName === hoodA1.name);
