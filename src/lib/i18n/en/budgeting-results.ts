@@ -49,9 +49,9 @@ export const budgetingResults = {
 	'budgeting.results.rule.phragmen':
 		'Sequential Phragmén. Voters earn money for their projects at the same steady rate; the first project whose supporters have together earned its cost is funded, and its cost is taken from them. Counting stops at the first project that would go over the budget.',
 	'budgeting.results.rule.ties.votes-cost-id':
-		'Exact ties were broken in favour of the project with more votes, then the cheaper one, then the lower project number.',
+		'Exact ties were broken in favour of the project with more votes, then the cheaper one, then by project number.',
 	'budgeting.results.rule.ties.cost-votes-id':
-		'Exact ties were broken in favour of the cheaper project, then the one with more votes, then the lower project number.',
+		'Exact ties were broken in favour of the cheaper project, then the one with more votes, then by project number.',
 	'budgeting.results.rule.ties.id': 'Exact ties were broken in favour of the lower project number.',
 	'budgeting.results.rule.ballot.ranked':
 		'Voters ranked projects. Each ranking was counted as points: with up to {max} choices, a first choice got {max} points, a second {second}, and so on down to 1 point for the last place allowed.',
