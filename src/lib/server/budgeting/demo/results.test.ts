@@ -14,13 +14,9 @@ import { officialResult } from '../results/queries';
 import { demoProcessId, generateVoters, resultsDemoProcesses } from './results';
 
 let t: DatabaseHandle;
-let seedMs = 0;
 beforeAll(async () => {
 	t = await createTestDatabase();
-	const started = performance.now();
 	await generateDemoTown(t.db, { password: 'demo-results-password', modules: [budgetingModule] });
-	seedMs = performance.now() - started;
-	console.log(`demo town with budgeting results generated in ${Math.round(seedMs)} ms`);
 });
 afterAll(async () => {
 	await t?.close();
