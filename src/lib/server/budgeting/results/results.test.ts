@@ -21,7 +21,11 @@ import { budgetingBallots, budgetingProcesses, budgetingResults, type BallotType
 import { exportProcessPb } from '../pabulib/export-process';
 import { closeVoting } from './close-voting';
 import { countProcess } from './count-process';
-import { closedUncounted, sweepJob } from './count-job';
+import { closedUncounted, sweepJob, sweepJobQueue } from './count-job';
+import { budgetingModule } from '../module';
+import { ballotLine } from '../pabulib/to-election';
+import { retryFailedCount } from './retry-count';
+import { latestCountJob } from './queue-count';
 import { getCountStatus } from './get-count-status';
 import { getResults } from './get-results';
 import { previewRules } from './preview-rules';
@@ -347,4 +351,81 @@ describe('open data', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	}, 60_000);
+});
+
+describe('canonical ballots', () => {
+	const numbers = new Map([
+		['a', 1],
+		['b', 2],
+		['c', 10]
+	]);
+	it('lists approval sets by number, keeps rankings in order, and drops unknown or repeated ids', () => {
+		expect(ballotLine({ projectIds: ['c', 'a', 'x', 'a'] }, 'approval', numbers)).toBe('1,10');
+		expect(ballotLine({ projectIds: ['c', 'a', 'x', 'a'] }, 'ranked', numbers)).toBe('10,1');
+		expect(ballotLine({ projectIds: [] }, 'knapsack', numbers)).toBe('');
+	});
+	it('lists cumulative votes by decreasing points, then number, without zero points', () => {
+		expect(
+			ballotLine({ projectIds: ['a', 'b', 'c'], points: [3, 0, 7] }, 'cumulative', numbers)
+		).toBe('10,1;7,3');
+		expect(
+			ballotLine({ projectIds: ['c', 'b', 'a'], points: [5, 5, 0] }, 'cumulative', numbers)
+		).toBe('2,10;5,5');
+	});
+});
+
+describe('the sweep and retries', () => {
+	it('is queued when the server starts, once per time slot, and queues the next slot when it runs', async () => {
+		const sweeps = () =>
+			t.db.select().from(platformJobs).where(eq(platformJobs.queue, sweepJobQueue));
+		const before = (await sweeps()).length;
+		await budgetingModule.onStart!(t.db);
+		await budgetingModule.onStart!(t.db);
+		const queued = await sweeps();
+		expect(queued.length).toBe(before + 1);
+		await runCountJobs();
+		const after = await sweeps();
+		expect(after.filter((j) => j.status === 'done').length).toBeGreaterThanOrEqual(1);
+		const next = after.filter((j) => j.status === 'queued');
+		expect(next).toHaveLength(1);
+		expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now());
+	});
+
+	it('lets an organiser retry a count that failed for good, with an audit entry', async () => {
+		const { process, organiser, resident } = await votingProcess({ voters: 10 });
+		await closeVoting(t.db, organiser.actor, { processId: process.id });
+		await expectCode(
+			retryFailedCount(t.db, organiser.actor, { processId: process.id }),
+			'conflict'
+		);
+		const failed = (await latestCountJob(t.db, process.id))!;
+		await t.db
+			.update(platformJobs)
+			.set({ status: 'failed', lastError: 'the machine ran out of memory' })
+			.where(eq(platformJobs.id, failed.id));
+		const status = await getCountStatus(t.db, organiser.actor, { processId: process.id });
+		expect(status.job).toMatchObject({
+			status: 'failed',
+			lastError: 'the machine ran out of memory'
+		});
+		await expectCode(
+			retryFailedCount(t.db, resident.actor, { processId: process.id }),
+			'forbidden'
+		);
+		const { jobId } = await retryFailedCount(t.db, organiser.actor, { processId: process.id });
+		expect(jobId).not.toBe(failed.id);
+		expect((await latestCountJob(t.db, process.id))!.id).toBe(jobId);
+		await runCountJobs();
+		expect(await officialResult(t.db, process.id)).not.toBeNull();
+		const audit = await t.db
+			.select()
+			.from(platformAuditLog)
+			.where(
+				and(
+					eq(platformAuditLog.subjectId, process.id),
+					eq(platformAuditLog.action, 'budgeting.retry_count')
+				)
+			);
+		expect(audit).toHaveLength(1);
+	});
 });
