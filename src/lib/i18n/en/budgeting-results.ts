@@ -69,7 +69,7 @@ export const budgetingResults = {
 	'budgeting.results.turnout.channelCaption': 'How people voted',
 	'budgeting.results.turnout.placeCaption': 'Where voters live',
 	'budgeting.results.turnout.col.channel': 'How',
-	'budgeting.results.turnout.col.place': 'Neighbourhood',
+	'budgeting.results.turnout.col.place': 'Area',
 	'budgeting.results.turnout.col.people': 'People',
 	'budgeting.results.turnout.col.share': 'Share',
 	'budgeting.results.turnout.unknownPlace': 'Not known',
