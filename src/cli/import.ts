@@ -2,6 +2,7 @@
  * `powershare import places <file.geojson> --level ward|lsoa --parent <code>`: imports ONS-coded
  * boundaries into the place tree of the app's database, as the system, and prints one line.
  * `powershare import assets <file.csv> --place <code>` imports community spaces (import-assets.ts).
+ * `powershare import pb <file.pb> --place <id>` imports a past budgeting process (import-pb.ts).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { isDomainError } from '../lib/server/platform/errors';
 import type { Actor } from '../lib/server/platform/permissions';
 import { importPlaces, type ImportPlacesResult } from '../lib/server/platform/places/import-places';
 import { runImportAssets } from './import-assets';
+import { runImportPb } from './import-pb';
 import { EXIT, parseArgs, UsageError } from './pabulib-file';
 
 export const USAGE = `Usage: powershare import places <file.geojson> --level ward|lsoa --parent <code> [--create-parent <name>]
@@ -30,7 +32,8 @@ Uses the app's database: DATABASE_URL, or the embedded one under POWERSHARE_DATA
 
 Exit codes: 0 imported, 1 the file or the database refused, 2 usage error.
 
-Community spaces from a CSV file: powershare import assets --help`;
+Community spaces from a CSV file: powershare import assets --help
+A past budgeting process from a Pabulib file: powershare import pb --help`;
 
 const SPEC = { level: 'value', parent: 'value', 'create-parent': 'value', help: 'flag' } as const;
 
@@ -62,6 +65,8 @@ export async function run(
 	args: string[],
 	options: { open?: () => Promise<DatabaseHandle> } = {}
 ): Promise<number> {
+	if (args[0] === 'pb')
+		return runImportPb(args.slice(1), options.open ?? openAppDatabase, !options.open);
 	if (args[0] === 'assets')
 		return runImportAssets(args.slice(1), options.open ?? openAppDatabase, !options.open);
 	let file: string;
@@ -78,8 +83,8 @@ export async function run(
 		if (what !== 'places')
 			throw new UsageError(
 				what
-					? `cannot import "${what}"; only "places" or "assets"`
-					: 'say what to import: places or assets'
+					? `cannot import "${what}"; only "places", "assets" or "pb"`
+					: 'say what to import: places, assets or pb'
 			);
 		if (!filePath) throw new UsageError('give the GeoJSON file to import');
 		if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

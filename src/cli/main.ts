@@ -18,7 +18,7 @@ const commands: Record<string, Command> = {
 		load: () => import('./panel')
 	},
 	import: {
-		summary: 'import places (GeoJSON) or community spaces (CSV)',
+		summary: 'import places (GeoJSON), community spaces (CSV) or a budgeting process (.pb)',
 		load: () => import('./import')
 	}
 };

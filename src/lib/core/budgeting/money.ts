@@ -23,14 +23,17 @@ export function penceToPoundsText(pence: number): string {
 	return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, '0')}`;
 }
 
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-const gbpWhole = new Intl.NumberFormat('en-GB', {
-	style: 'currency',
-	currency: 'GBP',
-	maximumFractionDigits: 0
-});
-
-/** Pence shown as pounds: 2500000 → "£25,000", 125050 → "£1,250.50" (pence only when there are some). */
-export function formatPence(pence: number): string {
-	return pence % 100 === 0 ? gbpWhole.format(pence / 100) : gbp.format(pence / 100);
+/**
+ * Pence shown as pounds: 2500000 → "£25,000", 125050 → "£1,250.50" (pence only when there are
+ * some). Accepts the engine's bigint and JSON's strings too; another currency by its ISO code.
+ */
+export function formatPence(pence: bigint | number | string, currency = 'GBP'): string {
+	const p = BigInt(pence);
+	const whole = p % 100n === 0n;
+	return new Intl.NumberFormat('en-GB', {
+		style: 'currency',
+		currency,
+		minimumFractionDigits: whole ? 0 : 2,
+		maximumFractionDigits: 2
+	}).format(Number(p) / 100);
 }

@@ -3,6 +3,7 @@ import { admin } from './admin';
 import { assets } from './assets';
 import { auth } from './auth';
 import { budgetingIdeas } from './budgeting-ideas';
+import { budgetingResults } from './budgeting-results';
 import { common } from './common';
 import { places } from './places';
 import { transfer } from './transfer';
@@ -22,7 +23,8 @@ export const en = {
 	...acv,
 	...assets,
 	...transfer,
-	...budgetingIdeas
+	...budgetingIdeas,
+	...budgetingResults
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */

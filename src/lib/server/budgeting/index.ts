@@ -86,3 +86,15 @@ export {
 	type UpdateProjectInput,
 	type WithdrawProjectInput
 } from './ideas/validation';
+// Results and open data.
+export { closeVoting } from './results/close-voting';
+export { countProcess, type CountReport } from './results/count-process';
+export { getResults, turnoutOf, type ProcessResults, type Turnout } from './results/get-results';
+export { getCountStatus, type CountStatus } from './results/get-count-status';
+export { retryFailedCount } from './results/retry-count';
+export { previewRules, type ComparisonRow, type RuleComparison } from './results/preview-rules';
+export { queueCountIfDue } from './results/queue-count';
+export { type ResultOutcome, type ResultProject } from './results/outcome';
+export { exportProcessPb } from './pabulib/export-process';
+export { recountFlags } from './pabulib/to-election';
+export { importProcessPb, type ImportReport } from './pabulib/import-process';

@@ -27,4 +27,6 @@ export type ModuleManifest = {
 	placeActivity?: PlaceActivityProvider;
 	/** Adds the module's demo data, inside the demo town's transaction. Must be deterministic. */
 	seedDemo?: (db: Executor, town: DemoTown) => Promise<void>;
+	/** Runs once when the server starts, after the job worker (e.g. to queue a recurring job). */
+	onStart?: (db: Executor) => Promise<void>;
 };

@@ -55,6 +55,13 @@ async function start(modules: readonly ModuleManifest[]): Promise<void> {
 	stopWorker = startWorker(handle.db, jobHandlers, {
 		pollMs: Number(process.env.POWERSHARE_JOB_POLL_MS) || 1000
 	});
+	for (const module of modules) {
+		try {
+			await module.onStart?.(handle.db);
+		} catch (error) {
+			log.error({ err: error, module: module.id }, 'module start-up step failed');
+		}
+	}
 	stopOnSignals();
 	log.info({ ms: Date.now() - startedAt, queues: Object.keys(jobHandlers) }, 'platform started');
 }

@@ -1,0 +1,32 @@
+import type { Executor } from '../../db/client';
+import { toElection, type CanonicalElection } from '../pabulib/to-election';
+import {
+	ballotProjects,
+	processBallots,
+	requireResultsProcess,
+	type ProcessWithPlace
+} from './queries';
+
+/**
+ * Loads a process's projects and ballots and builds its canonical election (ballots sorted by
+ * content, hashed). `selected` marks winners for an export.
+ */
+export async function loadProcessElection(
+	db: Executor,
+	processId: string,
+	options: { selected?: ReadonlySet<string> } = {}
+): Promise<ProcessWithPlace & { canonical: CanonicalElection }> {
+	const found = await requireResultsProcess(db, processId);
+	const [projects, ballots] = await Promise.all([
+		ballotProjects(db, processId),
+		processBallots(db, processId)
+	]);
+	const canonical = toElection({
+		process: found.process,
+		placeName: found.placeName,
+		projects,
+		ballots,
+		...(options.selected ? { selected: options.selected } : {})
+	});
+	return { ...found, canonical };
+}
