@@ -173,7 +173,7 @@ describe('checkBallot refuses, saying what to change', () => {
 		[
 			'an empty ranked ballot',
 			ranked,
-			{ choices: [] },
+			ticks(),
 			'projects',
 			'empty',
 			'Rank at least one project.'
