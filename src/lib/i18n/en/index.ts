@@ -2,6 +2,7 @@ import { acv } from './acv';
 import { admin } from './admin';
 import { assets } from './assets';
 import { auth } from './auth';
+import { budgetingVoting } from './budgeting-voting';
 import { common } from './common';
 import { places } from './places';
 import { transfer } from './transfer';
@@ -20,7 +21,8 @@ export const en = {
 	...admin,
 	...acv,
 	...assets,
-	...transfer
+	...transfer,
+	...budgetingVoting
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */
