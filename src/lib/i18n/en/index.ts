@@ -4,6 +4,7 @@ import { assets } from './assets';
 import { auth } from './auth';
 import { budgetingIdeas } from './budgeting-ideas';
 import { budgetingResults } from './budgeting-results';
+import { budgetingVoting } from './budgeting-voting';
 import { common } from './common';
 import { places } from './places';
 import { transfer } from './transfer';
@@ -24,7 +25,8 @@ export const en = {
 	...assets,
 	...transfer,
 	...budgetingIdeas,
-	...budgetingResults
+	...budgetingResults,
+	...budgetingVoting
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */

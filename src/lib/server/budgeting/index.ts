@@ -98,3 +98,29 @@ export { type ResultOutcome, type ResultProject } from './results/outcome';
 export { exportProcessPb } from './pabulib/export-process';
 export { recountFlags } from './pabulib/to-election';
 export { importProcessPb, type ImportReport } from './pabulib/import-process';
+// Voting.
+export { castBallot, type CastBallotInput } from './voting/cast-ballot';
+export { enterPaperBallot } from './voting/enter-paper-ballot';
+export { checkReceipt, type ReceiptCheck } from './voting/check-receipt';
+export { shuffleBallotBox } from './voting/shuffle-ballot-box';
+export { createCodeBatch } from './voting/create-code-batch';
+export { issueBatchCodes } from './voting/issue-batch-codes';
+export { cancelCodeBatch } from './voting/cancel-code-batch';
+export { getCodeBatch, listCodeBatches, type CodeBatchSummary } from './voting/list-code-batches';
+export { getBallotPage, type BallotPage } from './voting/ballot-page';
+export type { BallotPageProject, VotingProcess } from './voting/queries';
+export { alreadyVotedMessage } from './voting/ballot-box';
+export { formatCode, votingCodeLength, receiptCodeLength } from './voting/codes';
+export {
+	createCodeBatchSchema,
+	readBallotForm,
+	type BallotFormExtras,
+	type CreateCodeBatchInput
+} from './voting/validation';
+export {
+	checkBallot,
+	describeRules,
+	type BallotProblem,
+	type BallotRules,
+	type SubmittedBallot
+} from '../../core/budgeting/ballot';

@@ -1,0 +1,92 @@
+/** Queries the voting use cases and pages share: the process with its place, and its ballot. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { DomainError } from '../../platform/errors';
+import { platformPlaces } from '../../platform/schema';
+import { currentPhase, type Phase } from '../../../core/budgeting/phases';
+import type { BallotProject, BallotRules } from '../../../core/budgeting/ballot';
+import { budgetingProcesses, budgetingProjects } from '../schema';
+
+/** A process as the voting pages need it, with the path of its place for permission checks. */
+export type VotingProcess = typeof budgetingProcesses.$inferSelect & {
+	place: { id: string; path: string; name: string };
+};
+
+/** Loads a process and its place, or throws `not_found`. */
+export async function requireVotingProcess(db: Executor, id: string): Promise<VotingProcess> {
+	const [row] = await db
+		.select({
+			process: budgetingProcesses,
+			place: { id: platformPlaces.id, path: platformPlaces.path, name: platformPlaces.name }
+		})
+		.from(budgetingProcesses)
+		.innerJoin(platformPlaces, eq(platformPlaces.id, budgetingProcesses.placeId))
+		.where(eq(budgetingProcesses.id, id));
+	if (!row) throw new DomainError('not_found', 'There is no such budget.');
+	return { ...row.process, place: row.place };
+}
+
+/** A project on the ballot, for the ballot page. */
+export type BallotPageProject = BallotProject & {
+	number: number;
+	description: string;
+	feasibilityNote: string | null;
+};
+
+/** The projects on a process's ballot, in ballot order. */
+export async function listBallotProjects(
+	db: Executor,
+	processId: string
+): Promise<BallotPageProject[]> {
+	return db
+		.select({
+			id: budgetingProjects.id,
+			number: budgetingProjects.number,
+			title: budgetingProjects.title,
+			description: budgetingProjects.description,
+			costPence: budgetingProjects.costPence,
+			feasibilityNote: budgetingProjects.feasibilityNote
+		})
+		.from(budgetingProjects)
+		.where(
+			and(eq(budgetingProjects.processId, processId), eq(budgetingProjects.status, 'on_ballot'))
+		)
+		.orderBy(asc(budgetingProjects.number));
+}
+
+/** The ballot rules of a process. */
+export function rulesOf(process: typeof budgetingProcesses.$inferSelect): BallotRules {
+	return {
+		ballotType: process.ballotType,
+		budgetPence: process.budgetPence,
+		maxChoices: process.maxChoices,
+		minProjects: process.minProjects,
+		maxProjects: process.maxProjects,
+		totalPoints: process.totalPoints,
+		maxPointsPerProject: process.maxPointsPerProject
+	};
+}
+
+/** The phase of a process now, and whether it takes ballots. */
+export function votingState(
+	process: typeof budgetingProcesses.$inferSelect,
+	now: Date
+): { phase: Phase; isOpen: boolean } {
+	const phase = currentPhase(process, now);
+	const isOpen = process.status === 'published' && !process.importedFrom && phase === 'voting';
+	return { phase, isOpen };
+}
+
+/** Throws `phase_closed` unless the process takes ballots now. */
+export function requireVotingOpen(process: typeof budgetingProcesses.$inferSelect, now: Date) {
+	if (process.status !== 'published' || process.importedFrom)
+		throw new DomainError('not_found', 'There is no such budget.');
+	const { phase, isOpen } = votingState(process, now);
+	if (isOpen) return;
+	throw new DomainError(
+		'phase_closed',
+		phase === 'draft' || phase === 'ideas' || phase === 'review'
+			? 'Voting has not opened yet.'
+			: 'Voting has closed.'
+	);
+}
