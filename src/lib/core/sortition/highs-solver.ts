@@ -67,6 +67,7 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 							// Primal simplex (strategy 4) without presolve continues from the last basis
 							// after columns are added; with presolve HiGHS starts afresh every time.
 							solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex',
+							run_crossover: options.algorithm === 'ipm' && options.crossover === false ? 'off' : 'on',
 							simplex_strategy: 4,
 							presolve: 'off'
 						})
