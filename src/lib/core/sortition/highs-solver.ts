@@ -74,7 +74,16 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 			});
 			if (isMip && options.start)
 				model.setSolution({ indices: options.start.indices, values: options.start.values });
-			model.run();
+			const onIncumbent = options.onIncumbent;
+			if (isMip && onIncumbent)
+				model.run({
+					[highs.constants.callbackType.mipImprovingSolution](event) {
+						const x = event.data.mip_solution;
+						if (x) onIncumbent(x);
+						return undefined;
+					}
+				});
+			else model.run();
 			const code = model.getModelStatus();
 			const status = STATUS[code] ?? 'other';
 			if (status === 'other' || status === 'infeasible')

@@ -41,6 +41,8 @@ export type SolveOptions = {
 	crossover?: boolean;
 	/** A starting solution for a MIP (values of the listed columns). */
 	start?: { indices: number[]; values: number[] };
+	/** For a MIP: called with each new incumbent found during the solve (column values). */
+	onIncumbent?: (x: Float64Array) => void;
 };
 
 /**
