@@ -84,6 +84,8 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 					}
 				});
 			else model.run();
+			const g = globalThis as any;
+			if (!isMip && g.LXITER) g.LXITER.push([model.info.get('simplex_iteration_count'), model.getRunTime(), columns]);
 			const code = model.getModelStatus();
 			const status = STATUS[code] ?? 'other';
 			if (status === 'other' || status === 'infeasible')

@@ -78,9 +78,9 @@ const FIX_TOLERANCE = 1e-7;
 const STAGE_TOLERANCE = 1e-8;
 const SMOOTHING = 0.7;
 // LP solves answered by the local search alone before a round calls the MIP anyway.
-const MIP_EVERY = 2;
+const MIP_EVERY = (globalThis as any).LX_ME ?? 1;
 // Local searches per pricing round, each from a different known panel: more columns per LP solve means fewer solves.
-const LOCAL_SEARCH_STARTS = 10;
+const LOCAL_SEARCH_STARTS = (globalThis as any).LX_LS ?? 10;
 // Fixed probabilities are lowered by this much so that rounding in the LP cannot make a later stage infeasible.
 const FIX_SLACK = 1e-7;
 
@@ -378,7 +378,7 @@ class MasterProgramme {
 	solve(): SolveResult {
 		this.sync();
 		const attempts: (() => SolveResult)[] = [
-			() => this.model.solve({ algorithm: 'simplex' }),
+			() => (globalThis as any).LX_IPM ? this.model.solve({ algorithm: 'ipm', crossover: false }) : this.model.solve({ algorithm: 'simplex' }),
 			() => {
 				this.model.dispose();
 				this.model = this.build();
@@ -445,7 +445,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				return sum;
 			};
 			for (;;) {
-				if (lastResult && master.size > 3 * T + 200) master.compact(lastResult, T);
+				if (lastResult && master.size > ((globalThis as any).LX_CA ?? 3) * T + 200) master.compact(lastResult, Math.round(((globalThis as any).LX_CK ?? 1) * T));
 				result = master.solve();
 				lpSinceMip++;
 				lastResult = result;
@@ -453,6 +453,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				for (let t = 0; t < T; t++) y[t] = possible[t] ? Math.max(0, -result.rowDuals[t]!) : 0;
 				const mu = result.rowDuals[T]!;
 				const z = result.objective;
+				if ((globalThis as any).LXTRACE) console.log('  round', stage, 'z', z.toFixed(7), 'bound', bestBound.toFixed(7), 'cols', master.size, 'lpSinceMip', lpSinceMip);
 				if (isLate()) break stageLoop;
 				if (center && bestBound - z <= STAGE_TOLERANCE) {
 					// The best dual bound meets the LP value: the centre is an optimal dual.
