@@ -67,7 +67,8 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 							// Primal simplex (strategy 4) without presolve continues from the last basis
 							// after columns are added; with presolve HiGHS starts afresh every time.
 							solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex',
-							run_crossover: options.algorithm === 'ipm' && options.crossover === false ? 'off' : 'on',
+							run_crossover:
+								options.algorithm === 'ipm' && options.crossover === false ? 'off' : 'on',
 							simplex_strategy: 4,
 							presolve: 'off'
 						})
@@ -84,8 +85,6 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 					}
 				});
 			else model.run();
-			const g = globalThis as any;
-			if (!isMip && g.LXITER) g.LXITER.push([model.info.get('simplex_iteration_count'), model.getRunTime(), columns]);
 			const code = model.getModelStatus();
 			const status = STATUS[code] ?? 'other';
 			if (status === 'other' || status === 'infeasible')

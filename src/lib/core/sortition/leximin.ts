@@ -77,10 +77,8 @@ const FIX_TOLERANCE = 1e-7;
 // The stage ends when the best dual bound is this close to the LP's value.
 const STAGE_TOLERANCE = 1e-8;
 const SMOOTHING = 0.7;
-// LP solves answered by the local search alone before a round calls the MIP anyway.
-const MIP_EVERY = (globalThis as any).LX_ME ?? 1;
 // Local searches per pricing round, each from a different known panel: more columns per LP solve means fewer solves.
-const LOCAL_SEARCH_STARTS = (globalThis as any).LX_LS ?? 10;
+const LOCAL_SEARCH_STARTS = 10;
 // Fixed probabilities are lowered by this much so that rounding in the LP cannot make a later stage infeasible.
 const FIX_SLACK = 1e-7;
 
@@ -313,7 +311,12 @@ class MasterProgramme {
 					values
 				};
 			if (this.isFixed[t])
-				return { lower: m * this.fixed[t]!, upper: Number.POSITIVE_INFINITY, indices: cols, values };
+				return {
+					lower: m * this.fixed[t]!,
+					upper: Number.POSITIVE_INFINITY,
+					indices: cols,
+					values
+				};
 			return {
 				lower: 0,
 				upper: Number.POSITIVE_INFINITY,
@@ -378,7 +381,7 @@ class MasterProgramme {
 	solve(): SolveResult {
 		this.sync();
 		const attempts: (() => SolveResult)[] = [
-			() => (globalThis as any).LX_IPM ? this.model.solve({ algorithm: 'ipm', crossover: false }) : this.model.solve({ algorithm: 'simplex' }),
+			() => this.model.solve({ algorithm: 'simplex' }),
 			() => {
 				this.model.dispose();
 				this.model = this.build();
@@ -409,10 +412,10 @@ class MasterProgramme {
 
 function runStages(ctx: StageContext): FairDistributionResult {
 	const { problem, types, oracle, pool, possible, objective, isLate, secondsLeft, report } = ctx;
-	// A pricing round that the local search already answered skips the MIP unless MIP_EVERY LP
-	// solves have passed since the last MIP round. Counting solves rather than timing them keeps
-	// the run deterministic, so the same inputs always give the same distribution.
-	let lpSinceMip = 0;
+	// Every pricing round runs the local search and then the MIP: on pools of 1,000 the columns
+	// found by the local search alone cost the LP many pivots and rarely moved it, while the MIP's
+	// columns (and its incumbents) did. Nothing depends on timing, so the same inputs always give
+	// the same distribution.
 	const T = types.count;
 	const sizes = types.members.map((m) => m.length);
 	const fixed = new Float64Array(T);
@@ -445,36 +448,29 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				return sum;
 			};
 			for (;;) {
-				if (lastResult && master.size > ((globalThis as any).LX_CA ?? 3) * T + 200) master.compact(lastResult, Math.round(((globalThis as any).LX_CK ?? 1) * T));
+				if (lastResult && master.size > 3 * T + 200) master.compact(lastResult, T);
 				result = master.solve();
-				lpSinceMip++;
 				lastResult = result;
 				y = new Float64Array(T);
 				for (let t = 0; t < T; t++) y[t] = possible[t] ? Math.max(0, -result.rowDuals[t]!) : 0;
 				const mu = result.rowDuals[T]!;
 				const z = result.objective;
-				if ((globalThis as any).LXTRACE) console.log('  round', stage, 'z', z.toFixed(7), 'bound', bestBound.toFixed(7), 'cols', master.size, 'lpSinceMip', lpSinceMip);
 				if (isLate()) break stageLoop;
 				if (center && bestBound - z <= STAGE_TOLERANCE) {
 					// The best dual bound meets the LP value: the centre is an optimal dual.
 					y = center;
 				} else {
 					const yPeople = spread(types, y);
-					const improves = (panel: number[]) =>
-						panelValue(panel, yPeople) > mu + PRICE_TOLERANCE;
+					const improves = (panel: number[]) => panelValue(panel, yPeople) > mu + PRICE_TOLERANCE;
 					const smoothed = center ? mix(center, y, SMOOTHING) : y;
-					// A round either prices exactly with the MIP, which also moves the stabilisation
-					// centre (its value is a dual bound), or only by local search at the current duals,
-					// since smoothing towards a centre that no longer moves slows convergence.
-					const isMipRound = lpSinceMip >= MIP_EVERY;
-					const searchPoint = spread(types, isMipRound ? smoothed : y);
+					// The local search at the smoothed point, then the MIP, whose value is a dual bound
+					// that moves the stabilisation centre.
+					const searchPoint = spread(types, smoothed);
 					let added = 0;
 					for (const index of pool.heaviest(searchPoint, LOCAL_SEARCH_STARTS)) {
 						const candidate = improvePanel(problem, pool.panels[index]!, searchPoint);
 						if (improves(candidate) && pool.add(candidate)) added++;
 					}
-					if (added > 0 && !isMipRound) continue;
-					lpSinceMip = 0;
 					let isStageDone = false;
 					for (const point of center ? [smoothed, y] : [y]) {
 						if (added > 0 && point === y && center) break;

@@ -26,8 +26,7 @@ export function groupTypes(problem: PanelProblem): VolunteerTypes {
 	const typeOf = new Int32Array(problem.n);
 	const members: number[][] = [];
 	for (let i = 0; i < problem.n; i++) {
-		const key =
-			problem.householdOf[i]! >= 0 ? `h${i}` : problem.memberQuotas[i]!.join(',');
+		const key = problem.householdOf[i]! >= 0 ? `h${i}` : problem.memberQuotas[i]!.join(',');
 		let t = byKey.get(key);
 		if (t === undefined) {
 			t = members.length;
@@ -93,7 +92,18 @@ export function realizeDistribution(
 		let isSplit = false;
 		for (let s = 0; s < S && !isSplit; s++) isSplit = blocks[s]![t]! > 0 && blocks[s]![t]! < m;
 		if (!isSplit) continue;
-		const shares = fillBlocks(m, t, blocks, lengths) ?? equalShares(m, t, blocks, lengths);
+		// Blocks needing most members first (a block taking all m needs everyone's share intact),
+		// then longest first; other orders are tried before the equal split.
+		const shares =
+			fillBlocks(
+				m,
+				t,
+				blocks,
+				lengths,
+				(a, b) => blocks[b]![t]! - blocks[a]![t]! || lengths[b]! - lengths[a]! || a - b
+			) ??
+			fillBlocks(m, t, blocks, lengths, (a, b) => lengths[b]! - lengths[a]! || a - b) ??
+			equalShares(m, t, blocks, lengths);
 		for (let s = 0; s < S; s++) {
 			const c = blocks[s]![t]!;
 			if (c === 0 || c === m) continue;
@@ -137,9 +147,13 @@ export function realizeDistribution(
 			addPanel(panel, b - a);
 		}
 	}
+	checkProbabilities(problem, types, distribution, blocks, merged);
 	const entries = [...merged.values()];
 	const total = entries.reduce((sum, e) => sum + e.weight, 0);
-	const out = { panels: entries.map((e) => e.panel), weights: entries.map((e) => e.weight / total) };
+	const out = {
+		panels: entries.map((e) => e.panel),
+		weights: entries.map((e) => e.weight / total)
+	};
 	for (const panel of out.panels)
 		if (panel.length !== problem.k) throw new Error('realising the distribution broke a panel');
 	return out;
@@ -153,14 +167,14 @@ function fillBlocks(
 	m: number,
 	t: number,
 	blocks: Int32Array[],
-	lengths: number[]
+	lengths: number[],
+	compareBlocks: (a: number, b: number) => number
 ): Float64Array[] | undefined {
 	let target = 0;
 	blocks.forEach((counts, s) => (target += (counts[t]! * lengths[s]!) / m));
 	const remaining = new Float64Array(m).fill(target);
 	const order = Array.from({ length: m }, (_, j) => j);
-	// Longest blocks first: short blocks at the end can absorb what is left over.
-	const blockOrder = blocks.map((_, s) => s).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
+	const blockOrder = blocks.map((_, s) => s).sort(compareBlocks);
 	const shares: Float64Array[] = blocks.map(() => new Float64Array(m));
 	for (const s of blockOrder) {
 		const c = blocks[s]![t]!;
@@ -182,7 +196,12 @@ function fillBlocks(
 }
 
 /** The always-feasible filling: every member gets c·λ/m of every block. */
-function equalShares(m: number, t: number, blocks: Int32Array[], lengths: number[]): Float64Array[] {
+function equalShares(
+	m: number,
+	t: number,
+	blocks: Int32Array[],
+	lengths: number[]
+): Float64Array[] {
 	return blocks.map((counts, s) => new Float64Array(m).fill((counts[t]! * lengths[s]!) / m));
 }
 
@@ -218,4 +237,24 @@ function wrapAround(
 		}
 	}
 	return segments;
+}
+
+/** Guards the realisation: every volunteer must get exactly the type's probability. */
+function checkProbabilities(
+	problem: PanelProblem,
+	types: VolunteerTypes,
+	distribution: PanelDistribution,
+	blocks: Int32Array[],
+	merged: Map<string, { panel: number[]; weight: number }>
+): void {
+	const expected = new Float64Array(types.count);
+	blocks.forEach((counts, s) => {
+		for (let t = 0; t < types.count; t++)
+			expected[t]! += (distribution.weights[s]! * counts[t]!) / types.members[t]!.length;
+	});
+	const actual = new Float64Array(problem.n);
+	for (const { panel, weight } of merged.values()) for (const i of panel) actual[i]! += weight;
+	for (let i = 0; i < problem.n; i++)
+		if (Math.abs(actual[i]! - expected[types.typeOf[i]!]!) > 1e-9)
+			throw new Error('realising the distribution changed a probability');
 }
