@@ -59,6 +59,8 @@ export function canonicalPanel(types: VolunteerTypes, panel: readonly number[]):
 
 // Shares of a block below this are rounding noise.
 const EPS = 1e-13;
+// Pieces of a block this short whose panel has the wrong size come from rounding.
+const SLIVER = 1e-9;
 
 /**
  * Turns a distribution over count vectors (panels given by any representative) into one over
@@ -144,6 +146,8 @@ export function realizeDistribution(
 			const panel = [...fixedMembers];
 			for (const { segments } of schedules[s]!)
 				for (const seg of segments) if (seg.start <= mid && mid < seg.end) panel.push(seg.member);
+			// Rounding can leave slivers where a seat is empty or doubly held; they carry no weight.
+			if (panel.length !== problem.k && b - a < SLIVER) continue;
 			addPanel(panel, b - a);
 		}
 	}
