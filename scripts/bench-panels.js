@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Times the panel selection engine (LEXIMIN and MAXIMIN on HiGHS) on the shared sortition
 // instances and on synthetic pools generated here with a seeded generator, printing for each run
-// the time, the lowest selection probability, the number of panels in the distribution, the
-// LEXIMIN stages and the MIP (oracle) solves.
+// the wall time, the CPU time of this process (the machine may be shared, so wall time alone is
+// noisy), the 1-minute load average when the run ended, the lowest selection probability, the
+// number of panels in the distribution, the LEXIMIN stages and the MIP (oracle) solves.
 //
 //   npm run bench:panels                                   every instance, both methods
 //   npm run bench:panels -- --time-limit 120               stop each run after 120 s (default 300)
@@ -11,6 +12,7 @@
 // A run that reaches its time limit falls back to MAXIMIN and is marked "(limit)". The shared data
 // lives beside the repository in ../shared/data/sortition (never copied into it).
 import { readFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -147,6 +149,8 @@ console.log(
 		'k'.padStart(4),
 		'method'.padEnd(8),
 		'time s'.padStart(8),
+		'cpu s'.padStart(7),
+		'load'.padStart(5),
 		'min prob'.padStart(9),
 		'panels'.padStart(7),
 		'stages'.padStart(7),
@@ -161,6 +165,12 @@ for (const instance of INSTANCES) {
 	const problem = core.buildProblem(pool, instance.k);
 	for (const method of methods) {
 		const started = performance.now();
+		const cpuStarted = process.cpuUsage();
+		const cpu = () => {
+			const used = process.cpuUsage(cpuStarted);
+			return ((used.user + used.system) / 1e6).toFixed(1).padStart(7);
+		};
+		const load = () => loadavg()[0].toFixed(1).padStart(5);
 		let row;
 		try {
 			const fair = core.findFairDistribution({
@@ -172,9 +182,20 @@ for (const instance of INSTANCES) {
 			});
 			const seconds = (performance.now() - started) / 1000;
 			const min = Math.min(...fair.probabilities);
-			const result = fair.isComplete ? fair.achieved : `${fair.achieved} (limit)`;
+			// Checks that cost nothing next to the solve: probabilities add up to k, every panel is valid.
+			const sum = fair.probabilities.reduce((a, b) => a + b, 0);
+			const invalid = fair.distribution.panels.filter(
+				(panel) => core.panelViolations(problem, panel).length > 0
+			).length;
+			const checks =
+				Math.abs(sum - instance.k) < 1e-6 && invalid === 0
+					? ''
+					: ` CHECK FAILED (sum ${sum}, ${invalid} invalid panels)`;
+			const result = `${fair.isComplete ? fair.achieved : `${fair.achieved} (limit)`}${checks}`;
 			row = [
 				seconds.toFixed(1).padStart(8),
+				cpu(),
+				load(),
 				`${(min * 100).toFixed(2)}%`.padStart(9),
 				String(fair.distribution.panels.length).padStart(7),
 				String(fair.stages).padStart(7),
@@ -184,6 +205,8 @@ for (const instance of INSTANCES) {
 		} catch (error) {
 			row = [
 				((performance.now() - started) / 1000).toFixed(1).padStart(8),
+				cpu(),
+				load(),
 				'-'.padStart(9),
 				'-'.padStart(7),
 				'-'.padStart(7),

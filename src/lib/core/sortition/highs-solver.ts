@@ -67,13 +67,24 @@ function createHighsModel(highs: HighsRuntime, data: LinearModel): SolverModel {
 							// Primal simplex (strategy 4) without presolve continues from the last basis
 							// after columns are added; with presolve HiGHS starts afresh every time.
 							solver: options.algorithm === 'ipm' ? 'ipm' : 'simplex',
+							run_crossover:
+								options.algorithm === 'ipm' && options.crossover === false ? 'off' : 'on',
 							simplex_strategy: 4,
 							presolve: 'off'
 						})
 			});
 			if (isMip && options.start)
 				model.setSolution({ indices: options.start.indices, values: options.start.values });
-			model.run();
+			const onIncumbent = options.onIncumbent;
+			if (isMip && onIncumbent)
+				model.run({
+					[highs.constants.callbackType.mipImprovingSolution](event) {
+						const x = event.data.mip_solution;
+						if (x) onIncumbent(x);
+						return undefined;
+					}
+				});
+			else model.run();
 			const code = model.getModelStatus();
 			const status = STATUS[code] ?? 'other';
 			if (status === 'other' || status === 'infeasible')

@@ -19,6 +19,13 @@
 import { createPanelOracle, improvePanel, panelValue, type PanelOracle } from './oracle';
 import type { Solver, SolverModel, SolveResult } from './solver';
 import type { PanelDistribution, PanelProblem, SelectionProgress } from './types';
+import {
+	canonicalPanel,
+	countVector,
+	groupTypes,
+	realizeDistribution,
+	type VolunteerTypes
+} from './volunteer-types';
 
 /** Options of {@link findFairDistribution}. */
 export type FairDistributionOptions = {
@@ -86,22 +93,25 @@ export function findFairDistribution(options: FairDistributionOptions): FairDist
 		deadline === Number.POSITIVE_INFINITY ? undefined : Math.max(0, (deadline - now()) / 1000);
 	const isLate = () => now() >= deadline;
 
-	const oracle = createPanelOracle(problem, solver);
+	const types = groupTypes(problem);
+	const oracle = createPanelOracle(problem, solver, { groups: types.members });
 	try {
 		const first = oracle.best(new Array<number>(problem.n).fill(0), { timeLimit: secondsLeft() });
 		if (!first) throw new InfeasibleQuotasError();
-		const pool = new PanelPool(problem);
+		const pool = new PanelPool(types);
 		pool.add(first.panel);
 		report({ phase: 'start', panels: 1, message: 'found a first panel meeting every quota' });
-		const possible = coverEveryone(problem, oracle, pool, isLate, secondsLeft);
-		seedWithMultiplicativeWeights(problem, pool);
+		const possible = coverEveryone(problem, types, oracle, pool, isLate, secondsLeft);
+		seedWithMultiplicativeWeights(problem, types, pool);
+		const impossible = problem.n - countPossible(types, possible);
 		report({
 			phase: 'start',
 			panels: pool.panels.length,
-			message: `started with ${pool.panels.length} panels; ${possible.filter((b) => !b).length} volunteers can be on no panel`
+			message: `started with ${pool.panels.length} panels over ${types.count} types of volunteer; ${impossible} volunteers can be on no panel`
 		});
 		return runStages({
 			problem,
+			types,
 			oracle,
 			pool,
 			possible,
@@ -117,16 +127,20 @@ export function findFairDistribution(options: FairDistributionOptions): FairDist
 	}
 }
 
-/** The panels generated so far, without duplicates. */
+/**
+ * The panels generated so far, one representative per count vector (see `volunteer-types.ts`):
+ * panels with the same number of each type are the same column of the LP.
+ */
 class PanelPool {
 	readonly panels: number[][] = [];
 	private readonly keys = new Set<string>();
-	constructor(private readonly problem: PanelProblem) {}
-	add(panel: number[]): boolean {
-		const key = panel.join(',');
+	constructor(private readonly types: VolunteerTypes) {}
+	add(panel: readonly number[]): boolean {
+		const canonical = canonicalPanel(this.types, panel);
+		const key = canonical.join(',');
 		if (this.keys.has(key)) return false;
 		this.keys.add(key);
-		this.panels.push(panel);
+		this.panels.push(canonical);
 		return true;
 	}
 	/** Indices of the `count` panels of largest weight. */
@@ -138,9 +152,19 @@ class PanelPool {
 		scored.sort((a, b) => b.value - a.value);
 		return scored.slice(0, count).map((s) => s.index);
 	}
-	get size(): number {
-		return this.problem.n;
-	}
+}
+
+function countPossible(types: VolunteerTypes, possible: boolean[]): number {
+	let count = 0;
+	possible.forEach((p, t) => (count += p ? types.members[t]!.length : 0));
+	return count;
+}
+
+/** Each volunteer's weight when every member of type t weighs `typeWeights[t]`. */
+function spread(types: VolunteerTypes, typeWeights: ArrayLike<number>): Float64Array {
+	const out = new Float64Array(types.typeOf.length);
+	for (let i = 0; i < out.length; i++) out[i] = typeWeights[types.typeOf[i]!]!;
+	return out;
 }
 
 /**
@@ -150,18 +174,20 @@ class PanelPool {
  */
 function coverEveryone(
 	problem: PanelProblem,
+	types: VolunteerTypes,
 	oracle: PanelOracle,
 	pool: PanelPool,
 	isLate: () => boolean,
 	secondsLeft: () => number | undefined
 ): boolean[] {
-	const covered = new Uint8Array(problem.n);
-	const mark = (panel: number[]) => panel.forEach((i) => (covered[i] = 1));
+	// By type: a panel with one member of a type can be rotated to include any other.
+	const covered = new Uint8Array(types.count);
+	const mark = (panel: number[]) => panel.forEach((i) => (covered[types.typeOf[i]!] = 1));
 	pool.panels.forEach(mark);
-	const possible = new Array<boolean>(problem.n).fill(true);
+	const possible = new Array<boolean>(types.count).fill(true);
 	let last = pool.panels[0]!;
 	for (;;) {
-		const weights = Array.from(covered, (c, i) => (c || !possible[i] ? 0 : 1));
+		const weights = Array.from(types.typeOf, (t) => (covered[t] || !possible[t] ? 0 : 1));
 		if (!weights.some((w) => w > 0)) break;
 		if (isLate()) throw new DeadlineError();
 		let panel = improvePanel(problem, last, weights);
@@ -170,7 +196,7 @@ function coverEveryone(
 			if (!best || best.value < 0.5) {
 				if (best && !best.isOptimal) throw new DeadlineError();
 				weights.forEach((w, i) => {
-					if (w > 0) possible[i] = false;
+					if (w > 0) possible[types.typeOf[i]!] = false;
 				});
 				break;
 			}
@@ -188,25 +214,36 @@ function coverEveryone(
  * down-weighting the volunteers just chosen. The local search stands in for the oracle here: the
  * panels only need to be good, not optimal, and the search costs microseconds.
  */
-function seedWithMultiplicativeWeights(problem: PanelProblem, pool: PanelPool): void {
-	const weights = new Array<number>(problem.n).fill(1);
-	const rounds = Math.min(300, Math.ceil((3 * problem.n) / problem.k) + 20);
-	let panel = pool.panels[0]!;
+function seedWithMultiplicativeWeights(
+	problem: PanelProblem,
+	types: VolunteerTypes,
+	pool: PanelPool
+): void {
+	// Per type: a member's chance on a panel with c of the type's m is c/m, so the type's weight
+	// drops by that share of the volunteer-level factor 0.8.
+	const typeWeights = new Float64Array(types.count).fill(1);
+	const rounds = Math.min(300, Math.ceil((3 * types.count) / problem.k) + 20);
 	for (let round = 0; round < rounds; round++) {
+		const weights = spread(types, typeWeights);
 		const start = pool.panels[pool.heaviest(weights, 1)[0]!]!;
-		panel = improvePanel(problem, start, weights);
+		const panel = improvePanel(problem, start, weights);
 		pool.add(panel);
+		const counts = countVector(types, panel);
 		let total = 0;
-		for (const i of panel) weights[i]! *= 0.8;
-		for (const w of weights) total += w;
-		for (let i = 0; i < weights.length; i++) weights[i] = (weights[i]! * problem.n) / total;
+		for (let t = 0; t < types.count; t++) {
+			if (counts[t]! > 0) typeWeights[t]! *= 1 - (0.2 * counts[t]!) / types.members[t]!.length;
+			total += typeWeights[t]! * types.members[t]!.length;
+		}
+		for (let t = 0; t < types.count; t++) typeWeights[t] = (typeWeights[t]! * problem.n) / total;
 	}
 }
 
 type StageContext = {
 	problem: PanelProblem;
+	types: VolunteerTypes;
 	oracle: PanelOracle;
 	pool: PanelPool;
+	/** By type: false when no panel has a member of the type. */
 	possible: boolean[];
 	objective: 'maximin' | 'leximin';
 	solver: Solver;
@@ -216,7 +253,11 @@ type StageContext = {
 	report: (progress: Omit<SelectionProgress, 'method'>) => void;
 };
 
-/** The restricted master LP: column 0 is z, column 1+p is λ of panel p; row i is volunteer i, row n the convexity row. */
+/**
+ * The restricted master LP over count vectors: column 0 is z, column 1+p is λ of panel p; row t
+ * (type t, m_t members) reads Σ_P c_t(P)·λ_P − m_t·z ≥ 0, or ≥ m_t·f_t once fixed at f_t; row T
+ * is the convexity row. Its dual y_t prices one member of type t in a panel.
+ */
 class MasterProgramme {
 	private model: SolverModel;
 	/** The panels that are columns of the LP: a subset of the pool, see {@link compact}. */
@@ -231,36 +272,56 @@ class MasterProgramme {
 		this.synced = ctx.pool.panels.length;
 		this.model = this.build();
 	}
+	private column(panel: readonly number[]): { indices: number[]; values: number[] } {
+		const { types } = this.ctx;
+		const counts = countVector(types, panel);
+		const indices: number[] = [];
+		const values: number[] = [];
+		for (let t = 0; t < types.count; t++)
+			if (counts[t]! > 0) {
+				indices.push(t);
+				values.push(counts[t]!);
+			}
+		indices.push(types.count);
+		values.push(1);
+		return { indices, values };
+	}
 	private build(): SolverModel {
-		const { problem, possible } = this.ctx;
-		const n = problem.n;
+		const { types, possible } = this.ctx;
+		const T = types.count;
 		const panels = this.panels;
-		const rowEntries: number[][] = Array.from({ length: n + 1 }, () => []);
+		const rowCols: number[][] = Array.from({ length: T + 1 }, () => []);
+		const rowValues: number[][] = Array.from({ length: T + 1 }, () => []);
 		panels.forEach((panel, p) => {
-			for (const i of panel) rowEntries[i]!.push(1 + p);
-			rowEntries[n]!.push(1 + p);
+			const { indices, values } = this.column(panel);
+			indices.forEach((t, j) => {
+				rowCols[t]!.push(1 + p);
+				rowValues[t]!.push(values[j]!);
+			});
 		});
-		const rows = rowEntries.map((cols, i) => {
-			if (i === n) return { lower: 1, upper: 1, indices: cols, values: cols.map(() => 1) };
-			if (!possible[i])
+		const rows = rowCols.map((cols, t) => {
+			const values = rowValues[t]!;
+			if (t === T) return { lower: 1, upper: 1, indices: cols, values };
+			const m = types.members[t]!.length;
+			if (!possible[t])
 				return {
 					lower: Number.NEGATIVE_INFINITY,
 					upper: Number.POSITIVE_INFINITY,
 					indices: cols,
-					values: cols.map(() => 1)
+					values
 				};
-			if (this.isFixed[i])
+			if (this.isFixed[t])
 				return {
-					lower: this.fixed[i]!,
+					lower: m * this.fixed[t]!,
 					upper: Number.POSITIVE_INFINITY,
 					indices: cols,
-					values: cols.map(() => 1)
+					values
 				};
 			return {
 				lower: 0,
 				upper: Number.POSITIVE_INFINITY,
 				indices: [0, ...cols],
-				values: [-1, ...cols.map(() => 1)]
+				values: [-m, ...values]
 			};
 		});
 		return this.ctx.solver.createModel({
@@ -273,14 +334,11 @@ class MasterProgramme {
 	}
 	/** Adds the pool's new panels as columns. */
 	sync(): void {
-		const { pool, problem } = this.ctx;
+		const { pool } = this.ctx;
 		for (; this.synced < pool.panels.length; this.synced++) {
 			const panel = pool.panels[this.synced]!;
 			this.panels.push(panel);
-			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, {
-				indices: [...panel, problem.n],
-				values: [...panel.map(() => 1), 1]
-			});
+			this.model.addColumn(0, 0, Number.POSITIVE_INFINITY, this.column(panel));
 		}
 	}
 	/**
@@ -289,10 +347,9 @@ class MasterProgramme {
 	 * the dropped panels stay in the pool, where the local search can still start from them.
 	 */
 	compact(result: SolveResult, keep: number): void {
-		const { problem } = this.ctx;
-		const n = problem.n;
-		const y = (i: number) => Math.max(0, -result.rowDuals[i]!);
-		const mu = result.rowDuals[n]!;
+		const { types } = this.ctx;
+		const y = (i: number) => Math.max(0, -result.rowDuals[types.typeOf[i]!]!);
+		const mu = result.rowDuals[types.count]!;
 		const scored = this.panels.map((panel, p) => {
 			let value = -mu;
 			for (const i of panel) value += y(i);
@@ -310,11 +367,12 @@ class MasterProgramme {
 	get size(): number {
 		return this.panels.length;
 	}
-	fix(i: number, value: number): void {
-		this.fixed[i] = value;
-		this.isFixed[i] = 1;
-		this.model.setCoefficient(i, 0, 0);
-		this.model.setRowBounds(i, value, Number.POSITIVE_INFINITY);
+	/** Fixes type t's probability at `value` (at least). */
+	fix(t: number, value: number): void {
+		this.fixed[t] = value;
+		this.isFixed[t] = 1;
+		this.model.setCoefficient(t, 0, 0);
+		this.model.setRowBounds(t, this.ctx.types.members[t]!.length * value, Number.POSITIVE_INFINITY);
 	}
 	/**
 	 * Solves with warm-started primal simplex (adding a column keeps the basis primal feasible); HiGHS throws on an internal failure, and a rebuilt model
@@ -353,23 +411,28 @@ class MasterProgramme {
 }
 
 function runStages(ctx: StageContext): FairDistributionResult {
-	const { problem, oracle, pool, possible, objective, now, isLate, secondsLeft, report } = ctx;
-	// Time spent in LP and MIP solves: when the MIP has cost more than the LP so far, a pricing
-	// round that the local search already answered skips the MIP.
-	let lpTime = 0;
-	let mipTime = 0;
-	const n = problem.n;
-	const fixed = new Float64Array(n);
-	const isFixed = new Uint8Array(n);
+	const { problem, types, oracle, pool, possible, objective, isLate, secondsLeft, report } = ctx;
+	// Every pricing round runs the local search and then the MIP: on pools of 1,000 the columns
+	// found by the local search alone cost the LP many pivots and rarely moved it, while the MIP's
+	// columns (and its incumbents) did. Nothing depends on timing, so the same inputs always give
+	// the same distribution.
+	const T = types.count;
+	const sizes = types.members.map((m) => m.length);
+	const fixed = new Float64Array(T);
+	const isFixed = new Uint8Array(T);
 	const master = new MasterProgramme(ctx, fixed, isFixed);
 	const notes: string[] = [];
 	let proven: PanelDistribution | undefined;
 	let stage = 0;
 	let lastResult: SolveResult | undefined;
 	let achieved: FairDistributionResult['achieved'] = 'unproven';
+	const isUnfixed = (t: number) => possible[t]! && !isFixed[t];
+	const anyUnfixed = () => {
+		for (let t = 0; t < T; t++) if (isUnfixed(t)) return true;
+		return false;
+	};
 	try {
-		const isUnfixed = (i: number) => possible[i]! && !isFixed[i];
-		stageLoop: while (Array.from({ length: n }, (_, i) => i).some(isUnfixed)) {
+		stageLoop: while (anyUnfixed()) {
 			stage++;
 			let result: SolveResult;
 			// Dual stabilisation (Wentges smoothing, as in Pessoa et al., "In-out separation and column
@@ -378,50 +441,55 @@ function runStages(ctx: StageContext): FairDistributionResult {
 			// extreme-point duals that otherwise makes the stage need hundreds of LP solves.
 			let center: Float64Array | undefined;
 			let bestBound = Number.POSITIVE_INFINITY;
-			let y: Float64Array = new Float64Array(n);
+			let y: Float64Array = new Float64Array(T);
 			const fixedPart = (weights: Float64Array) => {
 				let sum = 0;
-				for (let i = 0; i < n; i++) if (isFixed[i]) sum += fixed[i]! * weights[i]!;
+				for (let t = 0; t < T; t++) if (isFixed[t]) sum += sizes[t]! * fixed[t]! * weights[t]!;
 				return sum;
 			};
 			for (;;) {
-				if (lastResult && master.size > 3 * n + 200) master.compact(lastResult, n);
-				const lpStarted = now();
+				if (lastResult && master.size > 3 * T + 200) master.compact(lastResult, T);
 				result = master.solve();
-				lpTime += now() - lpStarted;
 				lastResult = result;
-				y = new Float64Array(n);
-				for (let i = 0; i < n; i++) y[i] = possible[i] ? Math.max(0, -result.rowDuals[i]!) : 0;
-				const mu = result.rowDuals[n]!;
+				y = new Float64Array(T);
+				for (let t = 0; t < T; t++) y[t] = possible[t] ? Math.max(0, -result.rowDuals[t]!) : 0;
+				const mu = result.rowDuals[T]!;
 				const z = result.objective;
 				if (isLate()) break stageLoop;
 				if (center && bestBound - z <= STAGE_TOLERANCE) {
 					// The best dual bound meets the LP value: the centre is an optimal dual.
 					y = center;
 				} else {
-					const improves = (panel: number[]) => panelValue(panel, y) > mu + PRICE_TOLERANCE;
+					const yPeople = spread(types, y);
+					const improves = (panel: number[]) => panelValue(panel, yPeople) > mu + PRICE_TOLERANCE;
 					const smoothed = center ? mix(center, y, SMOOTHING) : y;
-					// A round either prices exactly with the MIP, which also moves the stabilisation
-					// centre (its value is a dual bound), or — while the MIP has cost more time than the
-					// LP so far — only by local search at the current duals, since smoothing towards a
-					// centre that no longer moves slows convergence.
-					const isMipRound = mipTime <= lpTime;
-					const searchPoint = isMipRound ? smoothed : y;
+					// The local search at the smoothed point, then the MIP, whose value is a dual bound
+					// that moves the stabilisation centre.
+					const searchPoint = spread(types, smoothed);
 					let added = 0;
 					for (const index of pool.heaviest(searchPoint, LOCAL_SEARCH_STARTS)) {
 						const candidate = improvePanel(problem, pool.panels[index]!, searchPoint);
 						if (improves(candidate) && pool.add(candidate)) added++;
 					}
-					if (added > 0 && !isMipRound) continue;
 					let isStageDone = false;
 					for (const point of center ? [smoothed, y] : [y]) {
 						if (added > 0 && point === y && center) break;
-						const start = improvePanel(problem, pool.panels[pool.heaviest(point, 1)[0]!]!, point);
-						const mipStarted = now();
-						const best = oracle.best(point, { start, timeLimit: secondsLeft() });
-						mipTime += now() - mipStarted;
+						const weights = spread(types, point);
+						const start = improvePanel(
+							problem,
+							pool.panels[pool.heaviest(weights, 1)[0]!]!,
+							weights
+						);
+						const best = oracle.best(weights, {
+							start,
+							timeLimit: secondsLeft(),
+							collectIncumbents: true
+						});
 						if (!best) throw new Error('the oracle found no panel although one exists');
 						if (!best.isOptimal) break stageLoop;
+						// The MIP's earlier incumbents are often improving panels too: more columns per solve.
+						for (const other of best.incumbents ?? [])
+							if (improves(other) && pool.add(other)) added++;
 						const bound = best.value - fixedPart(point);
 						if (bound < bestBound) {
 							bestBound = bound;
@@ -443,7 +511,10 @@ function runStages(ctx: StageContext): FairDistributionResult {
 					phase: 'stage',
 					stage,
 					panels: pool.panels.length,
-					fixed: isFixed.reduce((a, b) => a + b, 0),
+					fixed: countPossible(
+						types,
+						Array.from(isFixed, (f) => f === 1)
+					),
 					minProbability: stage === 1 ? z : undefined,
 					message: `stage ${stage}: ${(z * 100).toFixed(2)}% for the lowest unfixed volunteers`
 				});
@@ -453,11 +524,11 @@ function runStages(ctx: StageContext): FairDistributionResult {
 				}
 				let fixedNow = 0;
 				let heaviest = -1;
-				for (let i = 0; i < n; i++) {
-					if (!isUnfixed(i)) continue;
-					if (heaviest < 0 || y[i]! > y[heaviest]!) heaviest = i;
-					if (y[i]! > FIX_TOLERANCE) {
-						master.fix(i, Math.max(0, z - FIX_SLACK));
+				for (let t = 0; t < T; t++) {
+					if (!isUnfixed(t)) continue;
+					if (heaviest < 0 || y[t]! > y[heaviest]!) heaviest = t;
+					if (y[t]! > FIX_TOLERANCE) {
+						master.fix(t, Math.max(0, z - FIX_SLACK));
 						fixedNow++;
 					}
 				}
@@ -467,8 +538,7 @@ function runStages(ctx: StageContext): FairDistributionResult {
 		}
 		// Every stage records its distribution before fixing; when nobody is left unfixed, the last
 		// one is the LEXIMIN distribution.
-		const isAllFixed = !Array.from({ length: n }, (_, i) => i).some(isUnfixed);
-		if (objective === 'leximin' && isAllFixed && proven) achieved = 'leximin';
+		if (objective === 'leximin' && !anyUnfixed() && proven) achieved = 'leximin';
 	} finally {
 		master.dispose();
 	}
@@ -485,16 +555,19 @@ function runStages(ctx: StageContext): FairDistributionResult {
 			`The time limit passed during LEXIMIN stage ${stage}: falling back to the MAXIMIN distribution (the lowest probability is optimal, higher ones may not be).`
 		);
 	}
-	const probabilities = probabilitiesOf(problem, proven);
+	// The LP chose count vectors; spread each type's probability evenly over its members.
+	const distribution = realizeDistribution(problem, types, proven);
+	const probabilities = probabilitiesOf(problem, distribution);
+	const isPossible = Array.from(types.typeOf, (t) => possible[t]!);
 	report({
 		phase: 'done',
 		stage,
 		panels: pool.panels.length,
-		minProbability: minPossible(probabilities, possible),
+		minProbability: minPossible(probabilities, isPossible),
 		message: `finished after ${stage} stage(s) and ${oracle.calls} MIP solves`
 	});
 	return {
-		distribution: proven,
+		distribution,
 		probabilities,
 		isComplete,
 		achieved,

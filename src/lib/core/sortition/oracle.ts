@@ -19,6 +19,19 @@ export type OracleQueryOptions = {
 	start?: number[];
 	/** Seconds the MIP may take. */
 	timeLimit?: number;
+	/** Also return the other panels the MIP found on the way to its answer (`incumbents`). */
+	collectIncumbents?: boolean;
+};
+
+/** Options of {@link createPanelOracle}. */
+export type PanelOracleOptions = {
+	/**
+	 * A partition of the volunteers into groups of interchangeable ones (same quotas, no household
+	 * rule). The MIP then has one whole-number variable per group (how many of it are chosen), which
+	 * removes the symmetry between members; queries must give every member of a group the same
+	 * weight, and panels take the first members of each group.
+	 */
+	groups?: readonly (readonly number[])[];
 };
 
 /** A persistent MIP model of the panel constraints; only the objective changes between calls. */
@@ -30,7 +43,7 @@ export type PanelOracle = {
 	best(
 		weights: ArrayLike<number>,
 		options?: OracleQueryOptions
-	): (WeightedPanel & { isOptimal: boolean }) | undefined;
+	): (WeightedPanel & { isOptimal: boolean; incumbents?: number[][] }) | undefined;
 	/** Number of MIP solves so far. */
 	readonly calls: number;
 	dispose(): void;
@@ -57,50 +70,92 @@ export function panelConstraintRows(problem: PanelProblem): LinearRow[] {
 }
 
 /** Builds the oracle's MIP once; each query only changes the objective. */
-export function createPanelOracle(problem: PanelProblem, solver: Solver): PanelOracle {
+export function createPanelOracle(
+	problem: PanelProblem,
+	solver: Solver,
+	oracleOptions: PanelOracleOptions = {}
+): PanelOracle {
+	const groups = oracleOptions.groups ?? Array.from({ length: problem.n }, (_, i) => [i]);
+	const groupOf = new Int32Array(problem.n);
+	groups.forEach((members, g) => members.forEach((i) => (groupOf[i] = g)));
+	const G = groups.length;
+	const groupRows = (): LinearRow[] =>
+		panelConstraintRows(problem).map((row) => {
+			// Members of a group share every row, so a row's groups are those of its members.
+			const seen = new Set<number>();
+			for (const i of row.indices) seen.add(groupOf[i]!);
+			const indices = [...seen].sort((a, b) => a - b);
+			return { lower: row.lower, upper: row.upper, indices, values: indices.map(() => 1) };
+		});
 	const build = (): SolverModel =>
 		solver.createModel({
 			sense: 'maximize',
-			cost: new Array<number>(problem.n).fill(0),
-			lower: new Array<number>(problem.n).fill(0),
-			upper: new Array<number>(problem.n).fill(1),
-			isInteger: new Array<boolean>(problem.n).fill(true),
-			rows: panelConstraintRows(problem)
+			cost: new Array<number>(G).fill(0),
+			lower: new Array<number>(G).fill(0),
+			upper: groups.map((members) => members.length),
+			isInteger: new Array<boolean>(G).fill(true),
+			rows: oracleOptions.groups ? groupRows() : panelConstraintRows(problem)
 		});
 	let model = build();
 	let calls = 0;
-	const solveOnce = (weights: ArrayLike<number>, options: OracleQueryOptions) => {
-		model.setCosts(weights);
+	const counts = (panel: readonly number[]) => {
+		const c = new Map<number, number>();
+		for (const i of panel) c.set(groupOf[i]!, (c.get(groupOf[i]!) ?? 0) + 1);
+		const indices = [...c.keys()].sort((a, b) => a - b);
+		return { indices, values: indices.map((g) => c.get(g)!) };
+	};
+	const toPanel = (x: ArrayLike<number>): number[] => {
+		const panel: number[] = [];
+		for (let g = 0; g < G; g++) {
+			const c = Math.round(x[g]!);
+			const members = groups[g]!;
+			for (let j = 0; j < c && j < members.length; j++) panel.push(members[j]!);
+		}
+		return panel.sort((a, b) => a - b);
+	};
+	const solveOnce = (
+		weights: ArrayLike<number>,
+		options: OracleQueryOptions,
+		incumbents: Float64Array[]
+	) => {
+		model.setCosts(groups.map((members) => weights[members[0]!]!));
 		return model.solve({
 			...(options.target !== undefined ? { target: options.target } : {}),
 			...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
-			...(options.start
-				? { start: { indices: options.start, values: options.start.map(() => 1) } }
-				: {})
+			...(options.start ? { start: counts(options.start) } : {}),
+			...(options.collectIncumbents ? { onIncumbent: (x) => incumbents.push(x.slice()) } : {})
 		});
 	};
 	return {
 		best(weights, options = {}) {
 			calls++;
 			let result;
+			let incumbents: Float64Array[] = [];
 			try {
-				result = solveOnce(weights, options);
+				result = solveOnce(weights, options, incumbents);
 			} catch {
 				// HiGHS throws on an internal failure; a fresh model without the start usually succeeds.
 				model.dispose();
 				model = build();
-				result = solveOnce(weights, { ...options, start: undefined });
+				incumbents = [];
+				result = solveOnce(weights, { ...options, start: undefined }, incumbents);
 			}
 			if (result.status === 'infeasible') return undefined;
 			if (result.status === 'other') throw new Error('the MIP solver gave no panel');
-			const panel: number[] = [];
-			for (let i = 0; i < problem.n; i++) if (result.x[i]! > 0.5) panel.push(i);
+			const panel = toPanel(result.x);
 			if (panel.length !== problem.k) {
 				if (result.status === 'time-limit')
 					throw new Error('the MIP solver ran out of time before finding a panel');
 				throw new Error(`the MIP solver returned ${panel.length} members instead of ${problem.k}`);
 			}
-			return { panel, value: panelValue(panel, weights), isOptimal: result.status === 'optimal' };
+			const found = {
+				panel,
+				value: panelValue(panel, weights),
+				isOptimal: result.status === 'optimal'
+			};
+			if (!options.collectIncumbents) return found;
+			const others = incumbents.map(toPanel).filter((p) => p.length === problem.k);
+			return { ...found, incumbents: others };
 		},
 		get calls() {
 			return calls;

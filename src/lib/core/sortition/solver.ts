@@ -34,8 +34,15 @@ export type SolveOptions = {
 	target?: number;
 	/** LP algorithm; 'simplex' warm-starts from the last basis. */
 	algorithm?: 'simplex' | 'ipm';
+	/**
+	 * With 'ipm': false skips crossover, so the solution is an interior (maximally complementary)
+	 * optimum rather than a basic one. Default true.
+	 */
+	crossover?: boolean;
 	/** A starting solution for a MIP (values of the listed columns). */
 	start?: { indices: number[]; values: number[] };
+	/** For a MIP: called with each new incumbent found during the solve (column values). */
+	onIncumbent?: (x: Float64Array) => void;
 };
 
 /**
