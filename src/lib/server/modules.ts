@@ -3,6 +3,7 @@
  * A new module adds its manifest (from its `module.ts`) here.
  */
 import { assetsModule } from './assets/module';
+import { panelsModule } from './panels/module';
 import type { ModuleManifest } from './platform/module-manifest';
 
-export const modules: ModuleManifest[] = [assetsModule];
+export const modules: ModuleManifest[] = [assetsModule, panelsModule];

@@ -2,3 +2,4 @@
 // schema.ts (tables named <module>_<entity>); this file only re-exports them.
 export * from '../platform/schema';
 export * from '../assets/schema';
+export * from '../panels/schema';

@@ -37,7 +37,9 @@ export const actionRoles = {
 	'acv.nominate': ['organiser', 'officer', 'admin'],
 	'acv.decide': ['officer', 'admin'],
 	'acv.record': ['officer', 'admin'],
-	'acv.bid_request': ['organiser', 'officer', 'admin']
+	'acv.bid_request': ['organiser', 'officer', 'admin'],
+	// Citizens' panels: the organisers and admins of the place run them and alone see the pool.
+	'panel.manage': ['organiser', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */
