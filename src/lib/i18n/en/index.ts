@@ -3,6 +3,7 @@ import { admin } from './admin';
 import { assets } from './assets';
 import { auth } from './auth';
 import { common } from './common';
+import { panels } from './panels';
 import { places } from './places';
 import { transfer } from './transfer';
 
@@ -20,7 +21,8 @@ export const en = {
 	...admin,
 	...acv,
 	...assets,
-	...transfer
+	...transfer,
+	...panels
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */

@@ -22,7 +22,7 @@ export { startSelection, SELECT_QUEUE } from './start-selection';
 export { runSelectionJob, commandPath } from './run-selection';
 export { replaceMember } from './replace-member';
 export { inviteMembers } from './invite-members';
-export { getOrganiserPanel, type OrganiserPanel } from './organiser-view';
+export { getOrganiserPanel, getRerunFiles, type OrganiserPanel } from './organiser-view';
 export {
 	getPublicPanel,
 	listDrawnPanels,
@@ -34,6 +34,7 @@ export { featuresCsv, peopleCsv, rerunCommand } from './pool-files';
 export { censusShares } from './census';
 export {
 	createPanelSchema,
+	dateFromFields,
 	dropoutSchema,
 	retentionSchema,
 	seedSchema,

@@ -17,13 +17,14 @@ import { findPlace } from './places';
 import {
 	listSelections,
 	listVolunteers,
+	poolOf,
 	requireManagedPanel,
 	type PanelRecord,
 	type SelectionRecord,
 	type VolunteerRecord
 } from './queries';
 import { panelsReplacements } from './schema';
-import { rerunCommand } from './pool-files';
+import { featuresCsv, peopleCsv, rerunCommand } from './pool-files';
 
 /** The organiser's view of a panel. */
 export type OrganiserPanel = {
@@ -98,5 +99,22 @@ export async function getOrganiserPanel(
 					timeLimitSeconds: panel.timeLimitSeconds
 				})
 			: null
+	};
+}
+
+/**
+ * The two files of a re-run (`people.csv` with numbers and features, `features.csv` with the
+ * quotas), for the panel's organisers only: features are personal data and are never public.
+ */
+export async function getRerunFiles(
+	db: Executor,
+	actor: Actor,
+	panelId: string
+): Promise<{ people: string; features: string }> {
+	const panel = await requireManagedPanel(db, actor, panelId);
+	const pool = poolOf(panel, await listVolunteers(db, panel.id));
+	return {
+		people: peopleCsv(pool, { isOnePerHousehold: panel.isOnePerHousehold }),
+		features: featuresCsv(pool)
 	};
 }

@@ -127,6 +127,7 @@ export type PublicPanel = {
 	panelSize: number;
 	poolSize: number;
 	isOnePerHousehold: boolean;
+	timeLimitSeconds: number | null;
 	seed: string;
 	drawnAt: Date;
 	inputsHash: string;
@@ -176,6 +177,7 @@ export async function getPublicPanel(db: Executor, panelId: string): Promise<Pub
 		panelSize: panel.panelSize,
 		poolSize: panel.poolSize,
 		isOnePerHousehold: panel.isOnePerHousehold,
+		timeLimitSeconds: panel.timeLimitSeconds,
 		seed: panel.seed,
 		drawnAt: panel.drawnAt,
 		inputsHash: result.inputsHash,

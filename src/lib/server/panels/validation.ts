@@ -54,3 +54,17 @@ export const seedSchema = z.object({
 export const dropoutSchema = z.object({
 	number: wholeNumber(1, 1_000_000, 'panels.validation.member')
 });
+
+/**
+ * `YYYY-MM-DD` from the GOV.UK day, month and year fields `<name>-day`, `-month`, `-year`, or ''
+ * when a part is missing or the day does not exist (no 30 February).
+ */
+export function dateFromFields(values: Record<string, string | undefined>, name: string): string {
+	const [d, m, y] = ['day', 'month', 'year'].map((part) =>
+		(values[`${name}-${part}`] ?? '').trim()
+	);
+	if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d{4}$/.test(y!)) return '';
+	const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+	const date = new Date(`${iso}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : '';
+}
