@@ -35,6 +35,18 @@ export function commandPath(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(env.POWERSHARE_HOME ?? process.cwd(), 'bin', 'powershare.js');
 }
 
+/**
+ * The command's environment: only what Node needs. Never the server's secrets (database URL,
+ * auth secret, SMTP password), and never NODE_OPTIONS, whose loaders (a test runner's, say) the
+ * command must not inherit: they can keep it from ever finishing.
+ */
+function commandEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	const kept: NodeJS.ProcessEnv = {};
+	for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'])
+		if (env[name] !== undefined) kept[name] = env[name];
+	return kept;
+}
+
 const engineResult = z.union([
 	z.object({
 		status: z.literal('selected'),
