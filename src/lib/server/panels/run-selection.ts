@@ -37,8 +37,8 @@ export function commandPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * The command's environment: only what Node needs. Never the server's secrets (database URL,
- * auth secret, SMTP password), and never NODE_OPTIONS, whose loaders (a test runner's, say) the
- * command must not inherit: they can keep it from ever finishing.
+ * auth secret, SMTP password), which the engine has no use for, nor NODE_OPTIONS: the command
+ * brings its own TypeScript loader and must not run under anyone else's.
  */
 function commandEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	const kept: NodeJS.ProcessEnv = {};
@@ -122,7 +122,10 @@ async function runEngine(options: {
 			stderr: string;
 			code: number | null;
 		}>((resolve, reject) => {
-			const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(process.execPath, args, {
+				stdio: ['ignore', 'pipe', 'pipe'],
+				env: commandEnv()
+			});
 			let out = '';
 			let err = '';
 			let partial = '';
