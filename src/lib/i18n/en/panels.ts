@@ -4,6 +4,8 @@
  */
 export const panels = {
 	'panels.admin.nav': 'Citizens’ panels',
+	'panels.activity.summary':
+		'{count, plural, one {A panel of # resident} other {A panel of # residents}} of {place}, drawn by public lottery',
 	'panels.admin.title': 'Citizens’ panels',
 	'panels.admin.lead':
 		'Select a panel of residents by lottery. Everyone in the pool gets as equal a chance as the quotas allow, and anyone can check the draw.',

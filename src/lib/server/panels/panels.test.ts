@@ -30,6 +30,7 @@ import { setRetention } from './set-retention';
 import { SELECT_QUEUE, startSelection } from './start-selection';
 import { createPanelSchema } from './validation';
 import { jobHandlers } from '../platform/job-handlers';
+import { panelsModule } from './module';
 
 let t: DatabaseHandle;
 beforeAll(async () => {
@@ -301,6 +302,17 @@ describe('selection', () => {
 		expect(again.rerun.inputsHash).toBe(published.inputsHash);
 		expect(again.drawn.ticket).toBe(published.drawnTicket);
 		expect(again.drawn.members.map(Number)).toEqual(published.drawnMembers);
+		// Place pages show the drawn panel, above and at its place.
+		const [activity] = await panelsModule.placeActivity!.list(
+			t.db,
+			{
+				id: panel.placeId,
+				path: panel.placePath.split('/').slice(0, 1).join('/'),
+				level: 'council'
+			},
+			{ kind: 'anonymous' }
+		);
+		expect(activity).toMatchObject({ title: 'Panel on the park', href: `/panels/${panelId}` });
 		const csv = await publicLotteryCsv(t.db, panelId);
 		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(again.lottery.panels.length + 1);
 
