@@ -4,6 +4,7 @@
  */
 import { assetsModule } from './assets/module';
 import { budgetingModule } from './budgeting/module';
+import { panelsModule } from './panels/module';
 import type { ModuleManifest } from './platform/module-manifest';
 
-export const modules: ModuleManifest[] = [assetsModule, budgetingModule];
+export const modules: ModuleManifest[] = [assetsModule, budgetingModule, panelsModule];

@@ -6,6 +6,7 @@ import { budgetingIdeas } from './budgeting-ideas';
 import { budgetingResults } from './budgeting-results';
 import { budgetingVoting } from './budgeting-voting';
 import { common } from './common';
+import { panels } from './panels';
 import { places } from './places';
 import { transfer } from './transfer';
 
@@ -26,7 +27,8 @@ export const en = {
 	...transfer,
 	...budgetingIdeas,
 	...budgetingResults,
-	...budgetingVoting
+	...budgetingVoting,
+	...panels
 } as const;
 
 /** Any message key; `t('no.such.key')` is a compile-time error. */

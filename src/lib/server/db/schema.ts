@@ -3,3 +3,4 @@
 export * from '../platform/schema';
 export * from '../assets/schema';
 export * from '../budgeting/schema';
+export * from '../panels/schema';

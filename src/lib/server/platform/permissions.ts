@@ -46,7 +46,9 @@ export const actionRoles = {
 	'budgeting.moderate': ['organiser', 'officer', 'admin'],
 	'budgeting.review': ['organiser', 'officer', 'admin'],
 	'budgeting.paper_ballot': ['officer', 'admin'],
-	'budgeting.count': ['organiser', 'admin']
+	'budgeting.count': ['organiser', 'admin'],
+	// Citizens' panels: the organisers and admins of the place run them and alone see the pool.
+	'panel.manage': ['organiser', 'admin']
 } as const satisfies Record<string, readonly RoleName[]>;
 
 /** An action name. */

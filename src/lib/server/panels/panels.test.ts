@@ -1,0 +1,595 @@
+import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	buildProblem,
+	loadHighsSolver,
+	panelViolations,
+	selectPanel,
+	type Pool
+} from '../../core/sortition/index';
+import { hasSharedData, sharedDataDir } from '../../testing/shared-data';
+import type { DatabaseHandle } from '../db/client';
+import { listAudit } from '../platform/audit';
+import { DomainError } from '../platform/errors';
+import { runDueJobs } from '../platform/jobs';
+import { buildPerson, buildPlaceTree, systemActor } from '../platform/places/factories';
+import { platformJobs, platformOutbox } from '../platform/schema';
+import { createTestDatabase } from '../testing/test-database';
+import { anonymisePanel, ANONYMISE_QUEUE, anonymisePanelJob } from './anonymise-panel';
+import { createPanel } from './create-panel';
+import { importPool } from './import-pool';
+import { inviteMembers } from './invite-members';
+import { getOrganiserPanel } from './organiser-view';
+import { getPublicPanel, listVolunteers, poolOf, publicLotteryCsv, findPanel } from './queries';
+import { replaceMember } from './replace-member';
+import { runSelectionJob } from './run-selection';
+import { panelsSelections } from './schema';
+import { setQuotas } from './set-quotas';
+import { setRetention } from './set-retention';
+import { SELECT_QUEUE, startSelection } from './start-selection';
+import { createPanelSchema } from './validation';
+import { jobHandlers } from '../platform/job-handlers';
+import { panelsModule } from './module';
+
+let t: DatabaseHandle;
+beforeAll(async () => {
+	t = await createTestDatabase();
+});
+afterAll(async () => {
+	await t?.close();
+});
+
+const handlers = { [SELECT_QUEUE]: runSelectionJob };
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+	await expect(promise).rejects.toSatisfy((e) => e instanceof DomainError && e.code === code);
+}
+
+/** A deterministic pool of `n` volunteers: gender, age and tenure, skewed towards owners. */
+function poolCsv(n: number, options: { household?: boolean } = {}): string {
+	const lines = [`name,email,Gender,Age,Tenure${options.household ? ',household' : ''}`];
+	for (let i = 1; i <= n; i++) {
+		const gender = i % 2 === 0 ? 'Woman' : 'Man';
+		const age = ['Under 40', '40 to 64', '65 and over'][i % 3]!;
+		const tenure = i % 4 === 0 ? 'Renter' : 'Owner';
+		lines.push(
+			`Volunteer Person${i},person${i}@volunteers.example,${gender},${age},${tenure}${options.household ? `,house-${Math.ceil(i / 2)}` : ''}`
+		);
+	}
+	return lines.join('\n');
+}
+
+async function setUp(options: { panelSize?: number; n?: number } = {}) {
+	const tree = await buildPlaceTree(t.db);
+	const organiser = await buildPerson(t.db, {
+		grants: [{ placeId: tree.wardA.id, role: 'organiser' }]
+	});
+	const { id } = await createPanel(
+		t.db,
+		organiser.actor,
+		createPanelSchema.parse({
+			placeId: tree.hoodA1.id,
+			title: 'Panel on the park',
+			panelSize: String(options.panelSize ?? 8)
+		})
+	);
+	return { ...tree, organiser, panelId: id };
+}
+
+async function importAndDraw(
+	panelId: string,
+	actor: Parameters<typeof importPool>[1],
+	seed: string
+) {
+	const report = await importPool(t.db, actor, { panelId, csv: poolCsv(40) });
+	expect(report.problems).toEqual([]);
+	// Owners crowd the pool (30 of 40) but may fill at most half the panel.
+	await setTenure(panelId, actor, { owner: [3, 4], renter: [4, 5] });
+	await startSelection(t.db, actor, { panelId, purpose: 'draw', seed });
+	await runDueJobs(t.db, handlers);
+}
+
+async function setTenure(
+	panelId: string,
+	actor: Parameters<typeof importPool>[1],
+	tenure: { owner: [number, number]; renter: [number, number] }
+) {
+	const panel = await findPanel(t.db, panelId);
+	await setQuotas(t.db, actor, {
+		panelId,
+		quotas: panel.quotas.map((q) =>
+			q.category === 'Tenure'
+				? {
+						min: tenure[q.value === 'Owner' ? 'owner' : 'renter'][0],
+						max: tenure[q.value === 'Owner' ? 'owner' : 'renter'][1]
+					}
+				: { min: q.min, max: q.max }
+		)
+	});
+}
+
+function meetsEveryQuota(pool: Pool, k: number, members: number[], isOnePerHousehold = false) {
+	const problem = buildProblem(pool, k, { isOnePerHousehold });
+	const index = new Map(pool.people.map((p, i) => [p.id, i]));
+	return panelViolations(
+		problem,
+		members.map((m) => index.get(String(m))!)
+	);
+}
+
+describe('importing the pool', () => {
+	it('reports every row with a problem by line and imports nothing', async () => {
+		const { organiser, panelId } = await setUp();
+		const csv = [
+			'Name,Email,Gender,Age',
+			'Ann Smith,ann@volunteers.example,Woman,Under 40',
+			'Bob Jones,not-an-email,Man,65 and over',
+			'Cat Brown,ann@volunteers.example,Woman,40 to 64',
+			',dan@volunteers.example,Man,Under 40',
+			'Eve Black,eve@volunteers.example,,Under 40',
+			'Fay Green,fay@volunteers.example,Woman'
+		].join('\n');
+		const report = await importPool(t.db, organiser.actor, { panelId, csv });
+		expect(report.imported).toBe(0);
+		expect(report.problems).toEqual([
+			{ line: 3, message: '"not-an-email" is not an email address.' },
+			{ line: 4, message: 'The email address ann@volunteers.example is also on line 2.' },
+			{ line: 5, message: 'The name is empty.' },
+			{ line: 6, message: 'The "Gender" value is empty.' },
+			{ line: 7, message: 'Expected 4 values, found 3.' }
+		]);
+		expect(await listVolunteers(t.db, panelId)).toEqual([]);
+	});
+
+	it('says what is wrong with the header', async () => {
+		const { organiser, panelId } = await setUp();
+		const report = await importPool(t.db, organiser.actor, {
+			panelId,
+			csv: 'Full name,Gender\nAnn,Woman'
+		});
+		expect(report.problems.map((p) => p.message)).toEqual([
+			'There is no "name" column.',
+			'There is no "email" column.'
+		]);
+	});
+
+	it('numbers the volunteers and suggests quotas from the pool’s own shares when there is no census', async () => {
+		const { organiser, panelId } = await setUp();
+		const report = await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
+		expect(report).toMatchObject({
+			imported: 40,
+			problems: [],
+			categories: ['Gender', 'Age', 'Tenure']
+		});
+		const view = await getOrganiserPanel(t.db, organiser.actor, panelId);
+		expect(view.volunteers.map((v) => v.number)).toEqual(
+			Array.from({ length: 40 }, (_, i) => i + 1)
+		);
+		expect(view.panel.quotaSource).toBe('pool');
+		// 30 of 40 own their home: 75% of 8 is exactly 6.
+		expect(view.panel.quotas).toContainEqual({
+			category: 'Tenure',
+			value: 'Owner',
+			min: 6,
+			max: 6
+		});
+		expect(view.panel.quotas).toContainEqual({
+			category: 'Gender',
+			value: 'Woman',
+			min: 4,
+			max: 4
+		});
+		expect(view.suggested.every((q) => q.source === 'pool')).toBe(true);
+	});
+
+	it.runIf(hasSharedData('uk', 'census quota suggestions'))(
+		'suggests gender quotas from the census for a place with a real ONS code, and the rest from the pool',
+		async () => {
+			const tree = await buildPlaceTree(t.db, { councilCode: 'E06000002' }); // Middlesbrough
+			const { id: panelId } = await createPanel(
+				t.db,
+				systemActor,
+				createPanelSchema.parse({
+					placeId: tree.council.id,
+					title: 'Middlesbrough panel',
+					panelSize: '10'
+				})
+			);
+			// Nine women in ten volunteers: the census (about half women) corrects the pool's skew.
+			const lines = ['name,email,Gender,Tenure'];
+			for (let i = 1; i <= 20; i++)
+				lines.push(
+					`P${i},p${i}@volunteers.example,${i % 10 === 0 ? 'Male' : 'Female'},${i % 2 ? 'Owner' : 'Renter'}`
+				);
+			const report = await importPool(t.db, systemActor, {
+				panelId,
+				csv: lines.join('\n'),
+				censusDir: `${sharedDataDir}/uk`
+			});
+			expect(report.imported).toBe(20);
+			const panel = await findPanel(t.db, panelId);
+			expect(panel.quotaSource).toBe('mixed');
+			// Census 2021, Middlesbrough: 73,035 females and 70,887 males → 5.07 of 10.
+			expect(panel.quotas).toContainEqual({ category: 'Gender', value: 'Female', min: 5, max: 6 });
+			expect(panel.quotas).toContainEqual({ category: 'Gender', value: 'Male', min: 2, max: 5 });
+			expect(panel.quotas).toContainEqual({ category: 'Tenure', value: 'Owner', min: 5, max: 5 });
+		}
+	);
+});
+
+describe('quotas', () => {
+	it('refuses quotas that cannot be met, saying which value and why', async () => {
+		const { organiser, panelId } = await setUp();
+		await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
+		const panel = await findPanel(t.db, panelId);
+		const owner = panel.quotas.findIndex((q) => q.value === 'Owner');
+		const error = await setQuotas(t.db, organiser.actor, {
+			panelId,
+			quotas: panel.quotas.map((q, i) =>
+				i === owner ? { min: 7, max: 3 } : { min: q.min, max: q.max }
+			)
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DomainError);
+		expect((error as DomainError).fieldErrors).toContainEqual({
+			field: `min-${owner}`,
+			message: 'Tenure: Owner has a minimum of 7, more than its maximum of 3.'
+		});
+		expect((await findPanel(t.db, panelId)).quotas[owner]).toMatchObject({ min: 6, max: 6 });
+	});
+});
+
+describe('selection', () => {
+	it('runs a review as a background job with progress, and explains who is least likely and why', async () => {
+		const { organiser, panelId } = await setUp();
+		await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
+		await setTenure(panelId, organiser.actor, { owner: [3, 4], renter: [4, 5] });
+		const { selectionId } = await startSelection(t.db, organiser.actor, {
+			panelId,
+			purpose: 'review',
+			seed: 'review-1'
+		});
+		const [queued] = await t.db
+			.select()
+			.from(panelsSelections)
+			.where(eq(panelsSelections.id, selectionId));
+		expect(queued!.status).toBe('queued');
+		expect(await runDueJobs(t.db, handlers)).toBe(1);
+		const view = await getOrganiserPanel(t.db, organiser.actor, panelId, { leastLikely: 3 });
+		expect(view.latest).toMatchObject({ id: selectionId, status: 'done' });
+		expect(view.latest!.progress).toMatchObject({ message: expect.any(String) });
+		const result = view.latest!.result!;
+		expect(result.lottery.size).toBe(1000);
+		expect(result.methodUsed).toBe('leximin');
+		// Owners: 30 volunteers for at most 4 places; renters: 10 for at least 4.
+		expect(view.leastLikely).toHaveLength(3);
+		for (const person of view.leastLikely) {
+			expect(person.probability).toBeLessThan(0.2);
+			expect(person.crowded[0]).toMatchObject({
+				category: 'Tenure',
+				value: 'Owner',
+				poolShare: 0.75,
+				panelShare: 0.5
+			});
+		}
+		const renter = result.probabilities.find(([n]) => n === 4)!;
+		expect(renter[1]).toBeGreaterThan(0.39);
+		// A review never publishes anything.
+		await expectCode(getPublicPanel(t.db, panelId), 'not_found');
+	});
+
+	it('publishes the draw with the seed; the same seed and files give the same lottery and ticket', async () => {
+		const { organiser, panelId } = await setUp();
+		await importAndDraw(panelId, organiser.actor, 'town hall 4 December: 17 42 8');
+		const panel = await findPanel(t.db, panelId);
+		expect(panel.status).toBe('drawn');
+		expect(panel.seed).toBe('town hall 4 December: 17 42 8');
+		const published = await getPublicPanel(t.db, panelId);
+		expect(published.currentMembers).toEqual([...published.drawnMembers].sort((a, b) => a - b));
+		expect(published.drawnMembers).toHaveLength(8);
+
+		// The engine in this process, on the same pool and seed, agrees with the stored draw.
+		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
+		const again = selectPanel({
+			pool,
+			k: 8,
+			method: 'leximin',
+			seed: panel.seed!,
+			solver: await loadHighsSolver()
+		});
+		expect(again.status).toBe('selected');
+		if (again.status !== 'selected') return;
+		expect(again.rerun.inputsHash).toBe(published.inputsHash);
+		expect(again.drawn.ticket).toBe(published.drawnTicket);
+		expect(again.drawn.members.map(Number)).toEqual(published.drawnMembers);
+		// Place pages show the drawn panel, above and at its place.
+		const [activity] = await panelsModule.placeActivity!.list(
+			t.db,
+			{
+				id: panel.placeId,
+				path: panel.placePath.split('/').slice(0, 1).join('/'),
+				level: 'council'
+			},
+			{ kind: 'anonymous' }
+		);
+		expect(activity).toMatchObject({ title: 'Panel on the park', href: `/panels/${panelId}` });
+		const csv = await publicLotteryCsv(t.db, panelId);
+		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(again.lottery.panels.length + 1);
+
+		// A panel is drawn once: no second draw, no new pool, no new quotas.
+		await expectCode(
+			startSelection(t.db, organiser.actor, { panelId, purpose: 'draw', seed: 'another' }),
+			'conflict'
+		);
+		await expectCode(importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) }), 'conflict');
+		const audit = await listAudit(t.db, systemActor, {
+			place: { id: panel.placeId, path: panel.placePath }
+		});
+		expect(audit.entries.map((e) => e.action)).toEqual(
+			expect.arrayContaining([
+				'panel.create',
+				'panel.pool_import',
+				'panel.quotas_set',
+				'panel.draw_start',
+				'panel.draw'
+			])
+		);
+	});
+
+	it('says which quotas to relax when no panel meets them', async () => {
+		const { organiser, panelId } = await setUp();
+		await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
+		// Every renter is a woman (numbers divisible by 4): 3 renters cannot fit among 2 women.
+		await setTenure(panelId, organiser.actor, { owner: [5, 5], renter: [3, 3] });
+		const panel = await findPanel(t.db, panelId);
+		await setQuotas(t.db, organiser.actor, {
+			panelId,
+			quotas: panel.quotas.map((q) =>
+				q.category === 'Gender'
+					? { min: q.value === 'Man' ? 6 : 2, max: q.value === 'Man' ? 6 : 2 }
+					: q
+			)
+		});
+		await startSelection(t.db, organiser.actor, { panelId, purpose: 'review', seed: 'x' });
+		await runDueJobs(t.db, handlers);
+		const view = await getOrganiserPanel(t.db, organiser.actor, panelId);
+		expect(view.latest).toMatchObject({ status: 'infeasible' });
+		expect(view.latest!.relaxation!.isPossible).toBe(true);
+		expect(view.latest!.relaxation!.changes.length).toBeGreaterThan(0);
+	});
+});
+
+describe('after the draw', () => {
+	it('replaces a member who drops out with a volunteer who keeps every quota, publicly and with audit', async () => {
+		const { organiser, panelId } = await setUp();
+		await importAndDraw(panelId, organiser.actor, 'replacement seed');
+		const panel = await findPanel(t.db, panelId);
+		const before = (await getPublicPanel(t.db, panelId)).currentMembers;
+		const { replacementNumber, candidates } = await replaceMember(t.db, organiser.actor, {
+			panelId,
+			number: before[0]!
+		});
+		expect(candidates).toBeGreaterThan(0);
+		const after = (await getPublicPanel(t.db, panelId)).currentMembers;
+		expect(after).toHaveLength(8);
+		expect(after).toContain(replacementNumber);
+		expect(after).not.toContain(before[0]);
+		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
+		expect(meetsEveryQuota(pool, 8, after)).toEqual([]);
+		const published = await getPublicPanel(t.db, panelId);
+		expect(published.replacements).toEqual([
+			expect.objectContaining({
+				sequence: 1,
+				droppedNumber: before[0],
+				replacementNumber,
+				seed: 'replacement seed:replacement:1'
+			})
+		]);
+		// The replacement is invited by mail; the others when the organiser invites them.
+		const { invited } = await inviteMembers(t.db, organiser.actor, { panelId });
+		expect(invited).toBe(7);
+		await runDueJobs(t.db, jobHandlers);
+		const sent = await t.db.select().from(platformOutbox);
+		const replacement = (await listVolunteers(t.db, panelId)).find(
+			(v) => v.number === replacementNumber
+		)!;
+		expect(sent.filter((m) => m.to === replacement.email)).toHaveLength(1);
+		expect(sent.find((m) => m.to === replacement.email)!.subject).toBe(
+			'You have been selected for Panel on the park'
+		);
+		// A volunteer who is not on the panel cannot drop out of it.
+		await expectCode(
+			replaceMember(t.db, organiser.actor, { panelId, number: before[0]! }),
+			'invalid'
+		);
+	});
+
+	it('refuses a replacement when nobody left can keep every quota', async () => {
+		const { organiser, panelId } = await setUp({ panelSize: 4 });
+		const csv = [
+			'name,email,Tenure',
+			'A,a@v.example,Renter',
+			'B,b@v.example,Owner',
+			'C,c@v.example,Owner',
+			'D,d@v.example,Owner',
+			'E,e@v.example,Owner'
+		].join('\n');
+		await importPool(t.db, organiser.actor, { panelId, csv });
+		await setQuotas(t.db, organiser.actor, {
+			panelId,
+			quotas: [
+				{ min: 1, max: 1 },
+				{ min: 3, max: 3 }
+			].slice(0, 2)
+		});
+		await startSelection(t.db, organiser.actor, { panelId, purpose: 'draw', seed: 's' });
+		await runDueJobs(t.db, handlers);
+		const panel = await findPanel(t.db, panelId);
+		const renterIndex = panel.quotas.findIndex((q) => q.value === 'Renter');
+		expect(panel.quotas[renterIndex]).toMatchObject({ min: 1, max: 1 });
+		// The only renter drops out: no one else is a renter.
+		await expectCode(replaceMember(t.db, organiser.actor, { panelId, number: 1 }), 'conflict');
+		expect((await getPublicPanel(t.db, panelId)).currentMembers).toContain(1);
+	});
+});
+
+describe('privacy', () => {
+	it('shows the public no name, email or feature, in the page data or the lottery file', async () => {
+		const { organiser, panelId } = await setUp();
+		await importAndDraw(panelId, organiser.actor, 'privacy');
+		const volunteers = await listVolunteers(t.db, panelId);
+		const published = JSON.stringify(await getPublicPanel(t.db, panelId));
+		const csv = await publicLotteryCsv(t.db, panelId);
+		const secrets = new Set<string>();
+		for (const v of volunteers) {
+			secrets.add(v.name!);
+			secrets.add(v.email!);
+			for (const value of Object.values(v.features)) secrets.add(value);
+		}
+		for (const category of ['Gender', 'Age', 'Tenure']) secrets.add(category);
+		for (const secret of secrets) {
+			expect(published).not.toContain(secret);
+			expect(csv).not.toContain(secret);
+		}
+	});
+
+	it('wipes personal data after the retention date on schedule, keeping the published record', async () => {
+		const { organiser, panelId } = await setUp();
+		await importAndDraw(panelId, organiser.actor, 'retention');
+		const now = new Date('2030-01-10T12:00:00Z');
+		await expectCode(
+			setRetention(t.db, organiser.actor, { panelId, retentionDate: '2030-01-09' }, now),
+			'invalid'
+		);
+		await setRetention(t.db, organiser.actor, { panelId, retentionDate: '2030-01-10' }, now);
+		const [job] = await t.db
+			.select()
+			.from(platformJobs)
+			.where(
+				and(
+					eq(platformJobs.queue, ANONYMISE_QUEUE),
+					eq(platformJobs.singletonKey, `${ANONYMISE_QUEUE}:${panelId}:2030-01-10`)
+				)
+			);
+		expect(job!.runAt).toEqual(new Date('2030-01-11T00:00:00Z'));
+		const published = await getPublicPanel(t.db, panelId);
+
+		// On the day itself nothing is wiped.
+		expect(await anonymisePanel(t.db, panelId, new Date('2030-01-10T23:59:00Z'))).toEqual({
+			anonymised: 0
+		});
+		expect((await listVolunteers(t.db, panelId))[0]!.email).not.toBeNull();
+		// The job, when due, wipes every volunteer.
+		expect(await anonymisePanel(t.db, panelId, new Date('2030-01-11T00:00:00Z'))).toEqual({
+			anonymised: 40
+		});
+		for (const v of await listVolunteers(t.db, panelId)) {
+			expect(v).toMatchObject({
+				name: null,
+				email: null,
+				phone: null,
+				household: null,
+				features: {}
+			});
+			expect(v.anonymisedAt).not.toBeNull();
+		}
+		expect(await getPublicPanel(t.db, panelId)).toEqual(published);
+		expect(await anonymisePanelJob({ panelId }, { db: t.db })).toEqual({ anonymised: 0 });
+		// With the pool wiped there is nobody to draw a replacement from.
+		await expectCode(
+			replaceMember(t.db, organiser.actor, { panelId, number: published.currentMembers[0]! }),
+			'conflict'
+		);
+	});
+});
+
+describe('permissions', () => {
+	it('lets only organisers and admins of the place see or change the pool', async () => {
+		const { panelId, wardB, hoodA1, council } = await setUp();
+		const resident = await buildPerson(t.db, {
+			grants: [{ placeId: hoodA1.id, role: 'resident' }]
+		});
+		const officer = await buildPerson(t.db, { grants: [{ placeId: council.id, role: 'officer' }] });
+		const elsewhere = await buildPerson(t.db, {
+			grants: [{ placeId: wardB.id, role: 'organiser' }]
+		});
+		const admin = await buildPerson(t.db, { grants: [{ placeId: council.id, role: 'admin' }] });
+		for (const actor of [resident.actor, officer.actor, elsewhere.actor]) {
+			await expectCode(getOrganiserPanel(t.db, actor, panelId), 'forbidden');
+			await expectCode(importPool(t.db, actor, { panelId, csv: poolCsv(10) }), 'forbidden');
+			await expectCode(
+				startSelection(t.db, actor, { panelId, purpose: 'review', seed: 'x' }),
+				'forbidden'
+			);
+			await expectCode(replaceMember(t.db, actor, { panelId, number: 1 }), 'forbidden');
+			await expectCode(
+				setRetention(t.db, actor, { panelId, retentionDate: '2099-01-01' }),
+				'forbidden'
+			);
+		}
+		await expectCode(getOrganiserPanel(t.db, { kind: 'anonymous' }, panelId), 'unauthenticated');
+		await expectCode(
+			createPanel(
+				t.db,
+				elsewhere.actor,
+				createPanelSchema.parse({ placeId: hoodA1.id, title: 'X', panelSize: '4' })
+			),
+			'forbidden'
+		);
+		expect((await importPool(t.db, admin.actor, { panelId, csv: poolCsv(10) })).imported).toBe(10);
+	});
+});
+
+describe('property: every stored draw meets every quota', () => {
+	it('holds for random pools and quotas, for the drawn panel and every lottery ticket', async () => {
+		const tree = await buildPlaceTree(t.db);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(fc.tuple(fc.constantFrom('A', 'B'), fc.constantFrom('X', 'Y', 'Z')), {
+					minLength: 12,
+					maxLength: 24
+				}),
+				fc.integer({ min: 0, max: 2 }),
+				fc.string({ minLength: 1, maxLength: 8 }),
+				async (people, slack, seed) => {
+					const { id: panelId } = await createPanel(
+						t.db,
+						systemActor,
+						createPanelSchema.parse({ placeId: tree.hoodA1.id, title: 'Property', panelSize: '5' })
+					);
+					const csv = [
+						'name,email,First,Second',
+						...people.map(([a, b], i) => `P${i},p${i}@v.example,${a},${b}`)
+					].join('\n');
+					expect((await importPool(t.db, systemActor, { panelId, csv })).imported).toBe(
+						people.length
+					);
+					const panel = await findPanel(t.db, panelId);
+					// Widen the suggested quotas by `slack`, within the pool and panel.
+					await setQuotas(t.db, systemActor, {
+						panelId,
+						quotas: panel.quotas.map((q) => ({
+							min: Math.max(0, q.min - slack),
+							max: Math.min(5, q.max + slack)
+						}))
+					});
+					await startSelection(t.db, systemActor, { panelId, purpose: 'draw', seed });
+					await runDueJobs(t.db, handlers);
+					const drawn = await findPanel(t.db, panelId);
+					expect(drawn.status).toBe('drawn');
+					const [selection] = await t.db
+						.select()
+						.from(panelsSelections)
+						.where(eq(panelsSelections.id, drawn.drawnSelectionId!));
+					const pool = poolOf(drawn, await listVolunteers(t.db, panelId));
+					const result = selection!.result!;
+					expect(meetsEveryQuota(pool, 5, result.drawn.members)).toEqual([]);
+					for (const entry of result.lottery.panels)
+						expect(meetsEveryQuota(pool, 5, entry.members)).toEqual([]);
+					expect(result.lottery.panels.reduce((a, e) => a + e.tickets, 0)).toBe(1000);
+				}
+			),
+			{ numRuns: 4, seed: 20261204 }
+		);
+	});
+});
