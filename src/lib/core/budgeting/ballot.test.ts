@@ -170,14 +170,7 @@ describe('checkBallot refuses, saying what to change', () => {
 			'rank-range',
 			'The rank for Benches must be a whole number from 1 to 3.'
 		],
-		[
-			'an empty ranked ballot',
-			ranked,
-			ticks(),
-			'projects',
-			'empty',
-			'Rank at least one project.'
-		]
+		['an empty ranked ballot', ranked, ticks(), 'projects', 'empty', 'Rank at least one project.']
 	] as const)('%s', (_name, rules, submitted, field, code, message) => {
 		const result = checkBallot(rules, projects, submitted);
 		expect(result.ok).toBe(false);
