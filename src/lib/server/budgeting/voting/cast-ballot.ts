@@ -126,25 +126,30 @@ export async function castBallot(
 		now,
 		limits: input.limits
 	};
-	if (await isCodeEntryLimited(db, limit))
+	// The limit and the code are looked up at once (two round trips in parallel, not in turn); a
+	// limited client is refused whatever the code, so it learns nothing about the code.
+	const [isLimited, [code]] = await Promise.all([
+		isCodeEntryLimited(db, limit),
+		db
+			.select({
+				id: budgetingVotingCodes.id,
+				isCancelled: budgetingVotingCodes.isCancelled,
+				placeId: budgetingCodeBatches.placeId
+			})
+			.from(budgetingVotingCodes)
+			.innerJoin(budgetingCodeBatches, eq(budgetingCodeBatches.id, budgetingVotingCodes.batchId))
+			.where(
+				and(
+					eq(budgetingVotingCodes.processId, process.id),
+					eq(budgetingVotingCodes.codeHash, hashCode(normalised!))
+				)
+			)
+	]);
+	if (isLimited)
 		throw new DomainError(
 			'rate_limited',
 			'Too many wrong codes have been typed from here. Wait 15 minutes and try again, or ask the organisers for help.',
 			[{ field: 'code', message: 'Too many wrong codes. Wait 15 minutes and try again.' }]
-		);
-	const [code] = await db
-		.select({
-			id: budgetingVotingCodes.id,
-			isCancelled: budgetingVotingCodes.isCancelled,
-			placeId: budgetingCodeBatches.placeId
-		})
-		.from(budgetingVotingCodes)
-		.innerJoin(budgetingCodeBatches, eq(budgetingCodeBatches.id, budgetingVotingCodes.batchId))
-		.where(
-			and(
-				eq(budgetingVotingCodes.processId, process.id),
-				eq(budgetingVotingCodes.codeHash, hashCode(normalised!))
-			)
 		);
 	if (!code || code.isCancelled) {
 		await recordWrongCode(db, limit);

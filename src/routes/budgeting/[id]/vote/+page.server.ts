@@ -5,7 +5,7 @@ import { actorOf, failFromError } from '../../../admin/form-helpers';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The cookie that carries the receipt code to the page after voting, once. */
-export const receiptCookie = 'ps_receipt';
+const receiptCookie = 'ps_receipt';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const db = await getDatabase();
