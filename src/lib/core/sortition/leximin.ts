@@ -15,6 +15,10 @@
  * the stage is solved. Volunteers with positive dual are then fixed at z (complementary
  * slackness: every optimal distribution gives them exactly z), and the next stage raises the rest.
  * MAXIMIN is stage 1 alone.
+ *
+ * Interchangeable volunteers (same values everywhere, no household rule) have equal LEXIMIN
+ * probabilities, so the programme is solved with one row per _type_ of volunteer and one column
+ * per count vector, and the result is spread back over the members (see `volunteer-types.ts`).
  */
 import { createPanelOracle, improvePanel, panelValue, type PanelOracle } from './oracle';
 import type { Solver, SolverModel, SolveResult } from './solver';
