@@ -32,6 +32,12 @@ test('a resident sees the budget bar follow their choices and votes with a code'
 	await choices.getByLabel('Community fridge, £4,500').check();
 	await expect(summary).toHaveText('You have chosen £44,500 of £50,000. £5,500 left.');
 
+	// On a 320 px wide phone nothing is cut off and the summary is still there.
+	await page.setViewportSize({ width: 320, height: 640 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await expect(summary).toBeInViewport();
+	await expectNoAxeViolations(page);
+
 	await page.getByLabel('I am 16 or older').check();
 	await page.getByLabel('Voting code').fill(code!);
 	await page.getByRole('button', { name: 'Cast my vote' }).click();
