@@ -7,7 +7,11 @@ import { budgetingResults } from '../schema';
 import { countOptionsFor } from '../pabulib/to-election';
 import { countElection } from './outcome';
 import { loadProcessElection } from './process-election';
-import { officialResult } from './queries';
+import { officialResult, requireResultsProcess } from './queries';
+import { shuffleBallotBox } from '../voting/shuffle-ballot-box';
+
+/** Who counts and shakes the box: the system, not a person. */
+const countingActor = { kind: 'system', label: 'Counting' } as const;
 
 /** What {@link countProcess} did. */
 export type CountReport = {
@@ -39,9 +43,14 @@ export async function countProcess(
 			isNew: false
 		};
 	await progress({ stage: 'loading' });
-	const { process, canonical } = await loadProcessElection(db, processId);
+	const { process } = await requireResultsProcess(db, processId);
 	if (!process.votingClosesAt || process.votingClosesAt.getTime() > now.getTime())
 		throw new DomainError('phase_closed', 'Voting has not closed yet, so it cannot be counted.');
+	// Shake the ballot box before counting, so the rows no longer line up with the roll of who
+	// voted (voting/shuffle-ballot-box.ts says why; docs/ballot-secrecy.md, the threat). Then count
+	// what is in the box after the shake: the same ballots, so the same hash.
+	await shuffleBallotBox(db, countingActor, { processId });
+	const { canonical } = await loadProcessElection(db, processId);
 	const ballotCount = canonical.lines.length;
 	await progress({ stage: 'counting', ballots: ballotCount });
 	const options_ = countOptionsFor(process.countingRule, process.tieBreak);
@@ -79,22 +88,18 @@ export async function countProcess(
 				isNew: false
 			};
 		}
-		await recordAudit(
-			tx,
-			{ kind: 'system', label: 'Counting' },
-			{
-				action: 'budgeting.count',
-				placeId: process.placeId,
-				subjectType: 'budgeting_process',
-				subjectId: processId,
-				details: {
-					rule: outcome.rule,
-					ballots: ballotCount,
-					ballotsHash: canonical.ballotsHash,
-					winners: outcome.selected
-				}
+		await recordAudit(tx, countingActor, {
+			action: 'budgeting.count',
+			placeId: process.placeId,
+			subjectType: 'budgeting_process',
+			subjectId: processId,
+			details: {
+				rule: outcome.rule,
+				ballots: ballotCount,
+				ballotsHash: canonical.ballotsHash,
+				winners: outcome.selected
 			}
-		);
+		});
 		return { resultId: id, ballotCount, ballotsHash: canonical.ballotsHash, isNew: true };
 	});
 }
