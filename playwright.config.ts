@@ -45,7 +45,8 @@ export default defineConfig({
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	reporter: 'list',
-	timeout: 30_000,
+	// Generous: a journey of many pages with axe checks on a busy 2-core machine can take a minute.
+	timeout: 90_000,
 	expect: { timeout: 5_000 },
 	use: {
 		baseURL: origin,
