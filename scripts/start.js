@@ -10,9 +10,9 @@
 // kept to syntax old Node versions can parse, so that on the wrong Node it can say what to do
 // instead of failing with a syntax error.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuildStale } from './build-freshness.js';
 
 const MINIMUM_NODE_MAJOR = 24;
 
@@ -27,39 +27,6 @@ if (major < MINIMUM_NODE_MAJOR) {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildEntry = path.join(root, 'build', 'index.js');
-
-/** Inputs of `vite build`: when any is newer than the build, the build is stale. */
-const buildInputs = [
-	'src',
-	'static',
-	'package.json',
-	'package-lock.json',
-	'svelte.config.js',
-	'vite.config.ts',
-	'tsconfig.json'
-];
-
-/** Newest modification time (ms) of a file, or of any file below a folder. */
-function newestMtime(target) {
-	let stat;
-	try {
-		stat = statSync(target);
-	} catch {
-		return 0;
-	}
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of readdirSync(target)) {
-		newest = Math.max(newest, newestMtime(path.join(target, entry)));
-	}
-	return newest;
-}
-
-function isBuildStale() {
-	if (!existsSync(buildEntry)) return true;
-	const built = statSync(buildEntry).mtimeMs;
-	return buildInputs.some((input) => newestMtime(path.join(root, input)) > built);
-}
 
 /**
  * Runs a Node script with this same Node and resolves with its exit code and output. The output
@@ -78,7 +45,7 @@ function runNode(args) {
 	});
 }
 
-if (isBuildStale()) {
+if (isBuildStale(root)) {
 	console.log('Building Powershare (first start, or the sources changed)…');
 	const started = Date.now();
 	// Generate .svelte-kit/ first so the build does not warn that tsconfig's base is missing.

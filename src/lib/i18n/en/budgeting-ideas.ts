@@ -152,7 +152,8 @@ export const budgetingIdeas = {
 	'budgeting.process.form.rule.phragmenHint':
 		'Voters earn money at the same rate; a project wins as soon as its supporters have earned its cost. Also shares the budget fairly; it stops at the first project that does not fit.',
 	'budgeting.process.form.eligibility': 'Who can vote?',
-	'budgeting.process.form.eligibilityHint': 'Select all that apply.',
+	'budgeting.process.form.eligibilityHint':
+		'Select all that apply. If you allow both, someone with a letter and an account could vote twice by using the code while signed out: allow both only where letters go to people unlikely to have an account.',
 	'budgeting.process.form.allowAccounts': 'People signed in with an account in the area',
 	'budgeting.process.form.allowCodes': 'People with a single-use voting code from a letter',
 	'budgeting.process.form.minAge': 'Minimum age (optional)',

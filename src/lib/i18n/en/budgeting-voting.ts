@@ -24,7 +24,7 @@ export const budgetingVoting = {
 	'budgeting.vote.codeLabel': 'Voting code',
 	'budgeting.vote.codeHint': 'It is on your letter and looks like K7QM-3XPA-9RTD.',
 	'budgeting.vote.codeHintAccount':
-		'It is on your letter and looks like K7QM-3XPA-9RTD. You are signed in, so you can leave it empty to vote with your account.',
+		'It is on your letter and looks like K7QM-3XPA-9RTD. You are signed in, so you can leave it empty to vote with your account. A code typed here also counts as your account’s vote: to help someone else vote with their letter, sign out first.',
 	'budgeting.vote.signInLink': 'No letter? Sign in to vote with your account',
 	'budgeting.vote.votingAs': 'You are voting as {name}.',
 	'budgeting.vote.ageLabel': 'I am {age} or older',
@@ -141,6 +141,9 @@ export const budgetingVoting = {
 	'budgeting.vote.paper.placeLabel': 'Where the voter lives (optional)',
 	'budgeting.vote.paper.placeHint': 'For turnout by neighbourhood.',
 	'budgeting.vote.paper.unknown': 'Not known',
+	'budgeting.vote.paper.codeLabel': 'Voting code from the voter’s letter (optional)',
+	'budgeting.vote.paper.codeHint':
+		'If the voter brought their letter, type its code so it cannot be used again online. Leave it empty if you checked the voter against your paper register.',
 	'budgeting.vote.paper.submit': 'Enter this ballot',
 	'budgeting.vote.paper.entered': 'Paper ballot entered. The form is ready for the next one.',
 	'budgeting.vote.paper.receipt': 'Receipt code for the voter, if they want it: {receipt}'

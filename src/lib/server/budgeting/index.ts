@@ -39,6 +39,7 @@ export {
 export {
 	createProcessSchema,
 	movablePhases,
+	phasesMovableFrom,
 	movePhaseSchema,
 	phaseDateFields,
 	updateProcessSchema,

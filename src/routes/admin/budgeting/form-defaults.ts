@@ -5,6 +5,6 @@ export const newProcessValues: Record<string, string> = {
 	ballotType: 'approval',
 	maxChoices: '3',
 	countingRule: 'mes',
-	allowAccounts: 'yes',
+	allowAccounts: '',
 	allowCodes: 'yes'
 };

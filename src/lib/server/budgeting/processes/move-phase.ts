@@ -1,17 +1,23 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { currentPhase, phaseDateProblems, type PhaseDates } from '../../../core/budgeting/phases';
 import { recordAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
 import { requireCan, type Actor } from '../../platform/permissions';
-import { budgetingProcesses } from '../schema';
+import { budgetingParticipations, budgetingProcesses, budgetingResults } from '../schema';
 import { requireProcess } from './queries';
-import { phaseDateFields, type MovePhaseInput, type MovablePhase } from './validation';
+import {
+	phaseDateFields,
+	phasesMovableFrom,
+	type MovePhaseInput,
+	type MovablePhase
+} from './validation';
 
 const startOf: Record<MovablePhase, keyof PhaseDates> = {
 	ideas: 'ideasOpensAt',
 	review: 'reviewOpensAt',
-	voting: 'votingOpensAt'
+	voting: 'votingOpensAt',
+	delivery: 'deliveryAt'
 };
 
 /**
@@ -34,8 +40,9 @@ export function datesAfterMove(dates: PhaseDates, phase: MovablePhase, now: Date
 
 /**
  * An organiser moves a process to a phase now, instead of waiting for its date. Voting can only
- * be opened when its closing date is still to come. Recorded in the audit log with the dates
- * before and after.
+ * be opened when its closing date is still to come; once anyone has voted, voting cannot be
+ * moved back to ideas or review; once voting has closed, the only move is on to delivery
+ * ({@link phasesMovableFrom}). Recorded in the audit log with the dates before and after.
  */
 export async function movePhase(
 	db: Executor,
@@ -51,6 +58,39 @@ export async function movePhase(
 		const from = currentPhase(process, now);
 		if (from === input.phase)
 			throw new DomainError('conflict', 'The process is already in this phase.');
+		if (!phasesMovableFrom(from).includes(input.phase))
+			throw new DomainError(
+				'conflict',
+				from === 'counting' || from === 'results' || from === 'delivery'
+					? 'Voting has closed, so this process can only move on to delivery.'
+					: 'A process moves to delivery after voting has closed and the result is counted.'
+			);
+		if (input.phase === 'delivery') {
+			const [result] = await tx
+				.select({ id: budgetingResults.id })
+				.from(budgetingResults)
+				.where(
+					and(eq(budgetingResults.processId, process.id), eq(budgetingResults.kind, 'official'))
+				);
+			if (!result)
+				throw new DomainError(
+					'conflict',
+					'The votes have not been counted yet. Move to delivery once the results are in.'
+				);
+		}
+		if (from === 'voting' && input.phase !== 'voting') {
+			// Reads the roll only: whether anyone has voted, never what.
+			const [voter] = await tx
+				.select({ id: budgetingParticipations.id })
+				.from(budgetingParticipations)
+				.where(eq(budgetingParticipations.processId, process.id))
+				.limit(1);
+			if (voter)
+				throw new DomainError(
+					'conflict',
+					'People have already voted, so voting cannot be moved back to an earlier phase. Close voting instead.'
+				);
+		}
 		const dates = datesAfterMove(process, input.phase, now);
 		if (input.phase === 'voting' && !dates.votingClosesAt)
 			throw new DomainError(

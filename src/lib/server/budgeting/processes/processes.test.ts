@@ -8,14 +8,20 @@ import { buildPerson, buildPlaceTree, systemActor } from '../../platform/places/
 import { validate } from '../../platform/validation';
 import { createTestDatabase } from '../../testing/test-database';
 import { buildProcess, datesForPhase } from '../factories';
-import { budgetingProcesses } from '../schema';
+import { budgetingParticipations, budgetingProcesses, budgetingResults } from '../schema';
+import { newId } from '../../platform/ids';
 import { createProcess } from './create-process';
 import { ukMidnight } from './dates';
 import { datesAfterMove, movePhase } from './move-phase';
 import { publishProcess } from './publish-process';
 import { getProcess, listProcesses } from './queries';
 import { updateProcess } from './update-process';
-import { createProcessSchema, updateProcessSchema, withPhaseDates } from './validation';
+import {
+	createProcessSchema,
+	phasesMovableFrom,
+	updateProcessSchema,
+	withPhaseDates
+} from './validation';
 
 let t: DatabaseHandle;
 beforeAll(async () => {
@@ -377,5 +383,57 @@ describe('moving a process to a phase now', () => {
 			action: 'budgeting.process.move_phase',
 			details: { from: 'draft', to: 'ideas', after: { ideasOpensAt: now.toISOString() } }
 		});
+	});
+
+	it('never reopens a closed vote, moves a counted one on to delivery, and keeps voting once someone voted', async () => {
+		const { wardA } = await buildPlaceTree(t.db);
+		const organiser = await buildPerson(t.db, {
+			grants: [{ placeId: wardA.id, role: 'organiser' }]
+		});
+		const now = new Date();
+		expect(phasesMovableFrom('results')).toEqual(['delivery']);
+		expect(phasesMovableFrom('delivery')).toEqual([]);
+		expect(phasesMovableFrom('voting')).toEqual(['ideas', 'review']);
+
+		const voting = await buildProcess(t.db, { placeId: wardA.id, ...datesForPhase('voting', now) });
+		await t.db
+			.insert(budgetingParticipations)
+			.values({ id: newId(), processId: voting.id, channel: 'paper' });
+		await expectCode(
+			movePhase(t.db, organiser.actor, { processId: voting.id, phase: 'review' }, now),
+			'conflict'
+		);
+		await expectCode(
+			movePhase(t.db, organiser.actor, { processId: voting.id, phase: 'delivery' }, now),
+			'conflict'
+		);
+
+		const closed = await buildProcess(t.db, {
+			placeId: wardA.id,
+			...datesForPhase('results', now)
+		});
+		await expectCode(
+			movePhase(t.db, organiser.actor, { processId: closed.id, phase: 'voting' }, now),
+			'conflict'
+		);
+		// Not counted yet: delivery waits for the result.
+		await expect(
+			movePhase(t.db, organiser.actor, { processId: closed.id, phase: 'delivery' }, now)
+		).rejects.toThrow(/not been counted/);
+		await t.db.insert(budgetingResults).values({
+			id: newId(),
+			processId: closed.id,
+			kind: 'official',
+			rule: 'greedy',
+			outcome: {},
+			ballotsHash: '0'.repeat(64),
+			ballotCount: 0
+		});
+		await movePhase(t.db, organiser.actor, { processId: closed.id, phase: 'delivery' }, now);
+		expect((await getProcess(t.db, anonymous, closed.id, now))?.phase).toBe('delivery');
+		await expectCode(
+			movePhase(t.db, organiser.actor, { processId: closed.id, phase: 'ideas' }, now),
+			'conflict'
+		);
 	});
 });

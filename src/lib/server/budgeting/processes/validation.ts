@@ -9,6 +9,7 @@ import {
 	ballotTypes,
 	countingRules,
 	phaseDateProblems,
+	type Phase,
 	type PhaseDates
 } from '../../../core/budgeting/phases';
 import { nextDay, ukMidnight } from './dates';
@@ -219,9 +220,23 @@ export const updateProcessSchema = z
 	.transform((raw, ctx) => ({ processId: raw.processId, ...toSettings(raw, ctx) }));
 export type UpdateProcessInput = z.infer<typeof updateProcessSchema>;
 
-/** Phases an organiser may move a process to by hand; results come from the count. */
-export const movablePhases = ['ideas', 'review', 'voting'] as const;
+/**
+ * Phases an organiser may move a process to by hand. Results come from closing voting (which
+ * counts); delivery follows the results.
+ */
+export const movablePhases = ['ideas', 'review', 'voting', 'delivery'] as const;
 export type MovablePhase = (typeof movablePhases)[number];
+
+/**
+ * Where a process in phase `from` may be moved by hand. Before voting closes, among ideas,
+ * review and voting (back as well as forward); once voting has closed, only on to delivery (when
+ * the result is counted), so a vote can never be reopened.
+ */
+export function phasesMovableFrom(from: Phase): MovablePhase[] {
+	if (from === 'counting' || from === 'results') return ['delivery'];
+	if (from === 'delivery') return [];
+	return movablePhases.filter((p) => p !== 'delivery' && p !== from);
+}
 
 /** An organiser moving a process to a phase now. */
 export const movePhaseSchema = z.object({

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { recordAudit } from '../../platform/audit';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { budgetingResults } from '../schema';
+import { budgetingProcesses, budgetingResults } from '../schema';
 import { countOptionsFor } from '../pabulib/to-election';
 import { countElection } from './outcome';
 import { loadProcessElection } from './process-election';
@@ -46,6 +46,17 @@ export async function countProcess(
 	const { process } = await requireResultsProcess(db, processId);
 	if (!process.votingClosesAt || process.votingClosesAt.getTime() > now.getTime())
 		throw new DomainError('phase_closed', 'Voting has not closed yet, so it cannot be counted.');
+	// A barrier: take the process row FOR UPDATE, which waits for every ballot that has passed its
+	// check under the row's KEY SHARE lock (voting/ballot-box.ts) to commit or fail; every ballot
+	// after it sees voting closed. So nothing enters the box from here on, and no voter who got a
+	// receipt is left out of the count.
+	await db.transaction(async (tx) => {
+		await tx
+			.select({ id: budgetingProcesses.id })
+			.from(budgetingProcesses)
+			.where(eq(budgetingProcesses.id, processId))
+			.for('update');
+	});
 	// Shake the ballot box before counting, so the rows no longer line up with the roll of who
 	// voted (voting/shuffle-ballot-box.ts says why; docs/ballot-secrecy.md, the threat). Then count
 	// what is in the box after the shake: the same ballots, so the same hash.

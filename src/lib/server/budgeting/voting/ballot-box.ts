@@ -6,11 +6,12 @@
  * at once. The two rows share nothing: the ballot's id is random and it has no time, sequence,
  * user, code or channel (docs/ballot-secrecy.md).
  */
+import { and, eq, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { ParticipationChannel, StoredBallot } from '../schema';
-import { budgetingBallots, budgetingParticipations } from '../schema';
+import { budgetingBallots, budgetingParticipations, budgetingProcesses } from '../schema';
 import { hashCode, newReceiptCode, normaliseCode, receiptCodeLength } from './codes';
 
 /** Who took part, as the roll records it. */
@@ -27,17 +28,38 @@ export const alreadyVotedMessage = {
 	account: 'You have already voted in this budget. Each person can vote once.'
 };
 
+/** The message for a ballot that arrives after voting closed. */
+export const votingClosedMessage = 'Voting has closed.';
+
 /**
  * Records the participant and puts the ballot in the box, in one transaction. Returns the
  * receipt code, which exists only in this return value (the ballot keeps its hash).
+ *
+ * The transaction first takes a KEY SHARE lock on the process row and checks, under that lock,
+ * that voting is still open at this moment (`at`, else the clock now, read after the lock). The
+ * count takes the row FOR UPDATE before it reads the box (results/count-process.ts), which
+ * waits for every ballot already past this check and makes every later one see the close: so
+ * a ballot whose voter got a receipt is always in the counted box, and none slips in after.
+ * KEY SHARE locks do not block each other, so ballots still go in side by side (the foreign keys
+ * take the same lock anyway).
  */
 export async function putInBallotBox(
 	db: Executor,
-	options: { processId: string; participant: Participant; ballot: StoredBallot }
+	options: { processId: string; participant: Participant; ballot: StoredBallot; at?: Date }
 ): Promise<{ receipt: string }> {
 	const receipt = newReceiptCode();
 	const receiptHash = hashCode(normaliseCode(receipt, receiptCodeLength)!);
 	await db.transaction(async (tx) => {
+		const [window] = await tx
+			.select({ closesAt: budgetingProcesses.votingClosesAt })
+			.from(budgetingProcesses)
+			.where(eq(budgetingProcesses.id, options.processId))
+			.for('key share');
+		const at = options.at ?? new Date();
+		if (!window || (window.closesAt && window.closesAt.getTime() <= at.getTime()))
+			throw new DomainError('phase_closed', votingClosedMessage, [
+				{ field: 'form', message: votingClosedMessage }
+			]);
 		const inserted = await tx
 			.insert(budgetingParticipations)
 			.values({
@@ -50,19 +72,7 @@ export async function putInBallotBox(
 			})
 			.onConflictDoNothing()
 			.returning({ id: budgetingParticipations.id });
-		if (inserted.length === 0)
-			throw new DomainError(
-				'conflict',
-				options.participant.votingCodeId ? alreadyVotedMessage.code : alreadyVotedMessage.account,
-				[
-					{
-						field: options.participant.votingCodeId ? 'code' : 'form',
-						message: options.participant.votingCodeId
-							? alreadyVotedMessage.code
-							: alreadyVotedMessage.account
-					}
-				]
-			);
+		if (inserted.length === 0) throw await alreadyVoted(tx, options.processId, options.participant);
 		// Only the ballot's content: project ids and points, in a fresh object, so nothing else a
 		// caller passed can reach the box.
 		const ballot: StoredBallot = options.ballot.points
@@ -73,4 +83,36 @@ export async function putInBallotBox(
 			.values({ id: newId(), processId: options.processId, ballot, receiptHash });
 	});
 	return { receipt };
+}
+
+/**
+ * Says why the roll refused a participant: the code has been used, or the account has voted. A
+ * signed-in voter using a code is on the roll with both, so either can be the reason; this reads
+ * the roll only (never the box) to tell which.
+ */
+async function alreadyVoted(
+	tx: Executor,
+	processId: string,
+	participant: Participant
+): Promise<DomainError> {
+	const { userId, votingCodeId } = participant;
+	let isCodeUsed = Boolean(votingCodeId) && !userId;
+	if (votingCodeId && userId) {
+		const [row] = await tx
+			.select({ votingCodeId: budgetingParticipations.votingCodeId })
+			.from(budgetingParticipations)
+			.where(
+				and(
+					eq(budgetingParticipations.processId, processId),
+					or(
+						eq(budgetingParticipations.votingCodeId, votingCodeId),
+						eq(budgetingParticipations.userId, userId)
+					)
+				)
+			)
+			.limit(1);
+		isCodeUsed = row?.votingCodeId === votingCodeId;
+	}
+	const message = isCodeUsed ? alreadyVotedMessage.code : alreadyVotedMessage.account;
+	return new DomainError('conflict', message, [{ field: isCodeUsed ? 'code' : 'form', message }]);
 }

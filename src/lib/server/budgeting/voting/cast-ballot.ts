@@ -1,14 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { DomainError, type FieldError } from '../../platform/errors';
 import { isWithin, type Actor } from '../../platform/permissions';
 import { platformPlaces, platformUsers } from '../../platform/schema';
 import { checkBallot, type SubmittedBallot } from '../../../core/budgeting/ballot';
 import { isPostcodeInDistricts } from '../../../core/budgeting/postcode';
-import { budgetingCodeBatches, budgetingVotingCodes } from '../schema';
 import { putInBallotBox } from './ballot-box';
-import { hashCode, normaliseCode } from './codes';
+import { normaliseCode } from './codes';
 import {
+	findVotingCode,
 	listBallotProjects,
 	requireVotingOpen,
 	requireVotingProcess,
@@ -116,7 +116,8 @@ export async function castBallot(
 		return putInBallotBox(db, {
 			processId: process.id,
 			participant: { channel: 'online_account', userId: actor.userId, placeId: voter.placeId },
-			ballot
+			ballot,
+			at: input.now
 		});
 	}
 
@@ -128,22 +129,9 @@ export async function castBallot(
 	};
 	// The limit and the code are looked up at once (two round trips in parallel, not in turn); a
 	// limited client is refused whatever the code, so it learns nothing about the code.
-	const [isLimited, [code]] = await Promise.all([
+	const [isLimited, code] = await Promise.all([
 		isCodeEntryLimited(db, limit),
-		db
-			.select({
-				id: budgetingVotingCodes.id,
-				isCancelled: budgetingVotingCodes.isCancelled,
-				placeId: budgetingCodeBatches.placeId
-			})
-			.from(budgetingVotingCodes)
-			.innerJoin(budgetingCodeBatches, eq(budgetingCodeBatches.id, budgetingVotingCodes.batchId))
-			.where(
-				and(
-					eq(budgetingVotingCodes.processId, process.id),
-					eq(budgetingVotingCodes.codeHash, hashCode(normalised!))
-				)
-			)
+		findVotingCode(db, process.id, normalised!)
 	]);
 	if (isLimited)
 		throw new DomainError(
@@ -158,9 +146,15 @@ export async function castBallot(
 			: wrongCode;
 		throw new DomainError('invalid', message, [{ field: 'code', message }]);
 	}
+	// Where accounts can vote too, a signed-in voter using a code goes on the roll with both, so
+	// the same person cannot then vote again with the account (or with another code while signed
+	// in). Someone who votes with a code signed out and later with an account is not caught: a
+	// code says nothing about who holds it (docs/ballot-secrecy.md, "one person, one ballot").
+	const userId = process.allowAccounts && actor.kind === 'person' ? actor.userId : null;
 	return putInBallotBox(db, {
 		processId: process.id,
-		participant: { channel: 'online_code', votingCodeId: code.id, placeId: code.placeId },
-		ballot
+		participant: { channel: 'online_code', votingCodeId: code.id, userId, placeId: code.placeId },
+		ballot,
+		at: input.now
 	});
 }

@@ -5,7 +5,13 @@ import { DomainError } from '../../platform/errors';
 import { platformPlaces } from '../../platform/schema';
 import { currentPhase, type Phase } from '../../../core/budgeting/phases';
 import type { BallotProject, BallotRules } from '../../../core/budgeting/ballot';
-import { budgetingProcesses, budgetingProjects } from '../schema';
+import {
+	budgetingCodeBatches,
+	budgetingProcesses,
+	budgetingProjects,
+	budgetingVotingCodes
+} from '../schema';
+import { hashCode } from './codes';
 
 /** A process as the voting pages need it, with the path of its place for permission checks. */
 export type VotingProcess = typeof budgetingProcesses.$inferSelect & {
@@ -89,4 +95,30 @@ export function requireVotingOpen(process: typeof budgetingProcesses.$inferSelec
 			? 'Voting has not opened yet.'
 			: 'Voting has closed.'
 	);
+}
+
+/** A voting code as the roll needs it: its id, whether it was cancelled, its batch's place. */
+export type FoundVotingCode = { id: string; isCancelled: boolean; placeId: string | null };
+
+/** Finds a process's voting code by its normalised text (compared by hash), or undefined. */
+export async function findVotingCode(
+	db: Executor,
+	processId: string,
+	normalised: string
+): Promise<FoundVotingCode | undefined> {
+	const [code] = await db
+		.select({
+			id: budgetingVotingCodes.id,
+			isCancelled: budgetingVotingCodes.isCancelled,
+			placeId: budgetingCodeBatches.placeId
+		})
+		.from(budgetingVotingCodes)
+		.innerJoin(budgetingCodeBatches, eq(budgetingCodeBatches.id, budgetingVotingCodes.batchId))
+		.where(
+			and(
+				eq(budgetingVotingCodes.processId, processId),
+				eq(budgetingVotingCodes.codeHash, hashCode(normalised))
+			)
+		);
+	return code;
 }

@@ -14,9 +14,13 @@ import { buildProcess, buildProjects } from '../factories';
 import {
 	budgetingBallots,
 	budgetingParticipations,
+	budgetingProcesses,
 	budgetingResults,
 	budgetingVotingCodes
 } from '../schema';
+import type { Actor } from '../../platform/permissions';
+import { putInBallotBox } from './ballot-box';
+import { countProcess } from '../results/count-process';
 import { cancelCodeBatch } from './cancel-code-batch';
 import { castBallot, type CastBallotInput } from './cast-ballot';
 import { checkReceipt } from './check-receipt';
@@ -423,10 +427,10 @@ describe('the rate limit on code entry', () => {
 		});
 	});
 
-	it('refuses codes for a process after too many wrong codes from anywhere', async () => {
+	it('never locks out a right code, however many wrong ones other addresses type', async () => {
 		const { process, projects, codes } = await votingSetup(t.db);
-		const limits = { perAddress: 100, perProcess: 3, windowMs: 60_000 };
-		for (let i = 0; i < 3; i++)
+		const limits = { perAddress: 3, windowMs: 60_000 };
+		for (let i = 0; i < 30; i++)
 			await expectCode(
 				cast(t.db, process.id, {
 					clientAddress: `203.0.113.${i}`,
@@ -436,15 +440,248 @@ describe('the rate limit on code entry', () => {
 				}),
 				'invalid'
 			);
+		await cast(t.db, process.id, {
+			clientAddress: '203.0.113.99',
+			code: codes[0]!,
+			limits,
+			submitted: ticks(projects[0]!.id)
+		});
+	});
+
+	it('counts every address in one IPv6 /64 as one network', async () => {
+		const { process, projects, codes } = await votingSetup(t.db);
+		const limits = { perAddress: 3, windowMs: 60_000 };
+		for (const clientAddress of [
+			'2001:db8:1:2::1',
+			'2001:db8:1:2:a:b:c:d',
+			'2001:DB8:1:2:0:0:0:FFFF'
+		])
+			await expectCode(
+				cast(t.db, process.id, {
+					clientAddress,
+					code: 'AAAA-AAAA-AAAA',
+					limits,
+					submitted: ticks(projects[0]!.id)
+				}),
+				'invalid'
+			);
 		await expectCode(
 			cast(t.db, process.id, {
-				clientAddress: '203.0.113.99',
+				clientAddress: '2001:0db8:0001:0002::99',
 				code: codes[0]!,
 				limits,
 				submitted: ticks(projects[0]!.id)
 			}),
 			'rate_limited'
 		);
+		// The next /64 is another network.
+		await cast(t.db, process.id, {
+			clientAddress: '2001:db8:1:3::99',
+			code: codes[0]!,
+			limits,
+			submitted: ticks(projects[0]!.id)
+		});
+	});
+});
+
+describe('one person, one ballot across ways of voting', () => {
+	async function residentOf(placeId: string) {
+		const voter = await buildPerson(t.db);
+		await t.db
+			.update(platformUsers)
+			.set({ homePlaceId: placeId })
+			.where(eq(platformUsers.id, voter.id));
+		return voter;
+	}
+	const byAccount = (actor: Actor, processId: string, submitted: CastBallotInput['submitted']) =>
+		castBallot(t.db, actor, {
+			processId,
+			code: '',
+			isAgeConfirmed: false,
+			postcode: '',
+			clientAddress: '192.0.2.3',
+			submitted
+		});
+
+	it('refuses an account that voted with a code while signed in, and another code after it', async () => {
+		const { process, projects, codes, hoodA1 } = await votingSetup(t.db);
+		const voter = await residentOf(hoodA1.id);
+		await castBallot(t.db, voter.actor, {
+			processId: process.id,
+			code: codes[0]!,
+			isAgeConfirmed: false,
+			postcode: '',
+			clientAddress: '192.0.2.3',
+			submitted: ticks(projects[0]!.id)
+		});
+		await expectCode(
+			byAccount(voter.actor, process.id, ticks(projects[1]!.id)),
+			'conflict',
+			/already voted/
+		);
+		const second = await expectCode(
+			castBallot(t.db, voter.actor, {
+				processId: process.id,
+				code: codes[1]!,
+				isAgeConfirmed: false,
+				postcode: '',
+				clientAddress: '192.0.2.3',
+				submitted: ticks(projects[1]!.id)
+			}),
+			'conflict',
+			/already voted/
+		);
+		expect(second.fieldErrors[0]?.field).toBe('form');
+		// The used code is refused as a code, whoever types it.
+		await expectCode(
+			cast(t.db, process.id, { code: codes[0]!, submitted: ticks(projects[1]!.id) }),
+			'conflict',
+			/code has already been used/
+		);
+		const roll = await t.db
+			.select()
+			.from(budgetingParticipations)
+			.where(eq(budgetingParticipations.processId, process.id));
+		expect(roll).toMatchObject([{ channel: 'online_code', userId: voter.id }]);
+		// An unused code still votes, signed out.
+		await cast(t.db, process.id, { code: codes[1]!, submitted: ticks(projects[1]!.id) });
+	});
+
+	it('refuses a code while signed in once the account has voted, and keeps the code unused', async () => {
+		const { process, projects, codes, hoodA1 } = await votingSetup(t.db);
+		const voter = await residentOf(hoodA1.id);
+		await byAccount(voter.actor, process.id, ticks(projects[0]!.id));
+		await expectCode(
+			castBallot(t.db, voter.actor, {
+				processId: process.id,
+				code: codes[0]!,
+				isAgeConfirmed: false,
+				postcode: '',
+				clientAddress: '192.0.2.3',
+				submitted: ticks(projects[1]!.id)
+			}),
+			'conflict',
+			/already voted/
+		);
+		await cast(t.db, process.id, { code: codes[0]!, submitted: ticks(projects[1]!.id) });
+	});
+
+	it('does not tie a code to the account where accounts cannot vote', async () => {
+		const { process, projects, codes, hoodA1 } = await votingSetup(t.db, {
+			overrides: { allowAccounts: false }
+		});
+		const helper = await residentOf(hoodA1.id);
+		for (const code of codes.slice(0, 2))
+			await castBallot(t.db, helper.actor, {
+				processId: process.id,
+				code,
+				isAgeConfirmed: false,
+				postcode: '',
+				clientAddress: '192.0.2.3',
+				submitted: ticks(projects[0]!.id)
+			});
+		const roll = await t.db
+			.select({ userId: budgetingParticipations.userId })
+			.from(budgetingParticipations)
+			.where(eq(budgetingParticipations.processId, process.id));
+		expect(roll).toEqual([{ userId: null }, { userId: null }]);
+	});
+
+	it('uses up the code of a letter brought to a paper ballot, and refuses a code used online', async () => {
+		const { process, projects, codes, council } = await votingSetup(t.db);
+		const officer = await buildPerson(t.db, { grants: [{ placeId: council.id, role: 'officer' }] });
+		await enterPaperBallot(t.db, officer.actor, {
+			processId: process.id,
+			submitted: ticks(projects[0]!.id),
+			placeId: null,
+			code: codes[0]!.toLowerCase()
+		});
+		await expectCode(
+			cast(t.db, process.id, { code: codes[0]!, submitted: ticks(projects[1]!.id) }),
+			'conflict',
+			/already been used/
+		);
+		await cast(t.db, process.id, { code: codes[1]!, submitted: ticks(projects[1]!.id) });
+		const refused = await expectCode(
+			enterPaperBallot(t.db, officer.actor, {
+				processId: process.id,
+				submitted: ticks(projects[0]!.id),
+				placeId: null,
+				code: codes[1]!
+			}),
+			'conflict',
+			/already been used/
+		);
+		expect(refused.fieldErrors[0]?.field).toBe('code');
+		await expectCode(
+			enterPaperBallot(t.db, officer.actor, {
+				processId: process.id,
+				submitted: ticks(projects[0]!.id),
+				placeId: null,
+				code: 'ZZZZ-ZZZZ-ZZZZ'
+			}),
+			'invalid',
+			/not one of this budget/
+		);
+		const roll = await t.db
+			.select({ channel: budgetingParticipations.channel })
+			.from(budgetingParticipations)
+			.where(eq(budgetingParticipations.processId, process.id));
+		expect(roll.map((r) => r.channel).sort()).toEqual(['online_code', 'paper']);
+	});
+});
+
+describe('the close of voting', () => {
+	it('refuses a ballot whose transaction starts after the close, even if its page loaded before', async () => {
+		const { process, projects, codes } = await votingSetup(t.db);
+		// The voter's request began while voting was open (the use case's `now`), but the box
+		// checks the close again under its lock, at the moment the ballot goes in.
+		const closes = new Date(Date.now() + 60_000);
+		await t.db
+			.update(budgetingProcesses)
+			.set({ votingClosesAt: closes })
+			.where(eq(budgetingProcesses.id, process.id));
+		await expectCode(
+			putInBallotBox(t.db, {
+				processId: process.id,
+				participant: { channel: 'online_code', votingCodeId: null },
+				ballot: { projectIds: [projects[0]!.id] },
+				at: new Date(closes.getTime() + 1)
+			}),
+			'phase_closed',
+			/Voting has closed/
+		);
+		await cast(t.db, process.id, { code: codes[0]!, submitted: ticks(projects[0]!.id) });
+	});
+
+	it('counts a ballot that was going in as voting closed: the count waits for it', async () => {
+		const { process, projects, codes } = await votingSetup(t.db);
+		await cast(t.db, process.id, { code: codes[0]!, submitted: ticks(projects[0]!.id) });
+		const closedAt = new Date(Date.now() - 1000);
+		await t.db
+			.update(budgetingProcesses)
+			.set({ votingClosesAt: closedAt, resultsAt: closedAt })
+			.where(eq(budgetingProcesses.id, process.id));
+		let countDone = false;
+		let counting: Promise<{ ballotCount: number }> | undefined;
+		await t.db.transaction(async (tx) => {
+			// A ballot past its check (as at a moment before the close) but not yet committed...
+			await putInBallotBox(tx, {
+				processId: process.id,
+				participant: { channel: 'paper' },
+				ballot: { projectIds: [projects[1]!.id] },
+				at: new Date(closedAt.getTime() - 1)
+			});
+			// ...when the count starts, on another connection.
+			counting = countProcess(t.db, process.id).then((r) => {
+				countDone = true;
+				return r;
+			});
+			await new Promise((r) => setTimeout(r, 300));
+			expect(countDone).toBe(false);
+		});
+		const report = await counting!;
+		expect(report.ballotCount).toBe(2);
 	});
 });
 

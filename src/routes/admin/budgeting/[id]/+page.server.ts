@@ -3,7 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import {
 	formatPence,
 	getProcess,
-	movablePhases,
+	phasesMovableFrom,
 	movePhase,
 	movePhaseSchema,
 	publishProcess,
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		places: process.canManage ? await placeChoices(db, actor) : [],
 		canManage: process.canManage,
 		canModerate: process.canModerate,
-		movablePhases: movablePhases.filter((p) => p !== process.phase),
+		movablePhases: phasesMovableFrom(process.phase),
 		notice: ['created', 'saved', 'published', 'moved'].find((k) => url.searchParams.has(k)) ?? null
 	};
 };

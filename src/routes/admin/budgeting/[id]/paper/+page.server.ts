@@ -39,7 +39,8 @@ export const actions: Actions = {
 			const { receipt } = await enterPaperBallot(db, actor, {
 				processId: params.id,
 				submitted,
-				placeId: extras.placeId || null
+				placeId: extras.placeId || null,
+				code: extras.code
 			});
 			// A fresh, empty form for the next ballot; the receipt in case the voter wants it.
 			return { entered: { receipt } };
