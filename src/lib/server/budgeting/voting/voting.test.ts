@@ -96,9 +96,12 @@ const ticks = (...ids: string[]) => ({ choices: ids.map((projectId) => ({ projec
 function cast(
 	db: Database,
 	processId: string,
-	overrides: Partial<CastBallotInput> & { submitted: CastBallotInput['submitted'] }
+	{
+		actor = anonymous,
+		...overrides
+	}: Partial<CastBallotInput> & { submitted: CastBallotInput['submitted']; actor?: Actor }
 ) {
-	return castBallot(db, anonymous, {
+	return castBallot(db, actor, {
 		processId,
 		code: '',
 		isAgeConfirmed: false,
@@ -494,24 +497,14 @@ describe('one person, one ballot across ways of voting', () => {
 		return voter;
 	}
 	const byAccount = (actor: Actor, processId: string, submitted: CastBallotInput['submitted']) =>
-		castBallot(t.db, actor, {
-			processId,
-			code: '',
-			isAgeConfirmed: false,
-			postcode: '',
-			clientAddress: '192.0.2.3',
-			submitted
-		});
+		cast(t.db, processId, { actor, submitted });
 
 	it('refuses an account that voted with a code while signed in, and another code after it', async () => {
 		const { process, projects, codes, hoodA1 } = await votingSetup(t.db);
 		const voter = await residentOf(hoodA1.id);
-		await castBallot(t.db, voter.actor, {
-			processId: process.id,
+		await cast(t.db, process.id, {
+			actor: voter.actor,
 			code: codes[0]!,
-			isAgeConfirmed: false,
-			postcode: '',
-			clientAddress: '192.0.2.3',
 			submitted: ticks(projects[0]!.id)
 		});
 		await expectCode(
@@ -520,12 +513,9 @@ describe('one person, one ballot across ways of voting', () => {
 			/already voted/
 		);
 		const second = await expectCode(
-			castBallot(t.db, voter.actor, {
-				processId: process.id,
+			cast(t.db, process.id, {
+				actor: voter.actor,
 				code: codes[1]!,
-				isAgeConfirmed: false,
-				postcode: '',
-				clientAddress: '192.0.2.3',
 				submitted: ticks(projects[1]!.id)
 			}),
 			'conflict',
@@ -552,12 +542,9 @@ describe('one person, one ballot across ways of voting', () => {
 		const voter = await residentOf(hoodA1.id);
 		await byAccount(voter.actor, process.id, ticks(projects[0]!.id));
 		await expectCode(
-			castBallot(t.db, voter.actor, {
-				processId: process.id,
+			cast(t.db, process.id, {
+				actor: voter.actor,
 				code: codes[0]!,
-				isAgeConfirmed: false,
-				postcode: '',
-				clientAddress: '192.0.2.3',
 				submitted: ticks(projects[1]!.id)
 			}),
 			'conflict',
