@@ -49,6 +49,7 @@ async function setting() {
 }
 
 type Fields = Record<string, string | File>;
+type FormFailure = { errors: { field: string; message: string }[]; values: Record<string, string> };
 
 /** Posts the idea form as a browser does; returns the redirect's address or the failure. */
 async function submitForm(processId: string, actor: Actor, fields: Fields) {
@@ -59,8 +60,8 @@ async function submitForm(processId: string, actor: Actor, fields: Fields) {
 	const request = new Request(url, { method: 'POST', body });
 	const event = { request, url, params: { id: processId }, locals: { actor } };
 	try {
-		const result = await actions.default(event as never);
-		return { failure: result as ActionFailure<{ errors: { field: string; message: string }[]; values: Record<string, string> }> };
+		const result = await actions.default!(event as never);
+		return { failure: result as ActionFailure<FormFailure> };
 	} catch (thrown) {
 		if (isRedirect(thrown)) return { location: thrown.location };
 		throw thrown;
