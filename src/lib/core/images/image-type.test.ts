@@ -17,7 +17,10 @@ describe('detectImageType', () => {
 		['text', ascii('hello, this is not a photo')],
 		['an empty file', bytes()],
 		['a truncated PNG signature', bytes(0x89, 0x50, 0x4e, 0x47)],
-		['a RIFF file that is not WebP (a WAV)', new Uint8Array([...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WAVE')])],
+		[
+			'a RIFF file that is not WebP (a WAV)',
+			new Uint8Array([...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WAVE')])
+		],
 		['a GIF', ascii('GIF89a')],
 		['an SVG', ascii('<svg xmlns="http://www.w3.org/2000/svg"/>')]
 	])('refuses %s', (_, data) => {

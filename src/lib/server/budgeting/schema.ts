@@ -176,10 +176,7 @@ export const budgetingIdeaPhotos = pgTable(
 	},
 	(t) => [
 		uniqueIndex('budgeting_idea_photos_idea_idx').on(t.ideaId),
-		check(
-			'budgeting_idea_photos_type_check',
-			sql`${t.contentType} in (${inList(imageTypes)})`
-		),
+		check('budgeting_idea_photos_type_check', sql`${t.contentType} in (${inList(imageTypes)})`),
 		check('budgeting_idea_photos_size_check', sql`${t.byteSize} = octet_length(${t.bytes})`)
 	]
 );

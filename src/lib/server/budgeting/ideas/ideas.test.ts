@@ -160,7 +160,10 @@ describe('putting forward ideas', () => {
 		expect(result.errors).toEqual([
 			{ field: 'title', message: 'Enter a short name for your idea' },
 			{ field: 'roughCost', message: 'Enter the rough cost as an amount in pounds, like 5000' },
-			{ field: 'photo', message: 'The photo must be a JPEG, PNG or WebP image. Choose a photo again' }
+			{
+				field: 'photo',
+				message: 'The photo must be a JPEG, PNG or WebP image. Choose a photo again'
+			}
 		]);
 		const second = validate(submitIdeaSchema, {
 			processId: 'p',

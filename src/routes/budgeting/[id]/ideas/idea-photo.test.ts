@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '$lib/server/db';
 import { moderateIdea } from '$lib/server/budgeting';
 import type { Actor } from '$lib/server/platform';
-import { buildProcess } from '$lib/server/budgeting/factories';
-import { buildPerson, buildPlaceTree } from '$lib/server/platform/places/factories';
+import { buildPerson, buildPlaceTree, buildProcess } from '$lib/server/testing/factories';
 import { createTestDatabase } from '$lib/server/testing/test-database';
 
 let t: DatabaseHandle;
@@ -102,7 +101,11 @@ describe('a photo with an idea', () => {
 		expect(own.headers.get('cache-control')).toBe('private, no-cache');
 		expect(new Uint8Array(await own.arrayBuffer())).toEqual(png);
 
-		await moderateIdea(t.db, s.organiser.actor, { ideaId: ideaId!, decision: 'publish', reason: null });
+		await moderateIdea(t.db, s.organiser.actor, {
+			ideaId: ideaId!,
+			decision: 'publish',
+			reason: null
+		});
 		const response = await fetchPhoto(s.process.id, ideaId!, anonymous);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('image/png');
@@ -140,7 +143,10 @@ describe('a photo with an idea', () => {
 		});
 		expect(failure?.status).toBe(400);
 		expect(failure?.data.errors).toEqual([
-			{ field: 'photo', message: 'The photo must be a JPEG, PNG or WebP image. Choose a photo again' }
+			{
+				field: 'photo',
+				message: 'The photo must be a JPEG, PNG or WebP image. Choose a photo again'
+			}
 		]);
 		expect(failure?.data.values).toMatchObject({
 			title: 'A swing',
@@ -212,7 +218,11 @@ describe('a photo with an idea', () => {
 describe('the public list of hidden ideas', () => {
 	async function ideasPage(processId: string) {
 		const url = new URL(`http://localhost/budgeting/${processId}/ideas`);
-		const data = await load({ params: { id: processId }, locals: { actor: anonymous }, url } as never);
+		const data = await load({
+			params: { id: processId },
+			locals: { actor: anonymous },
+			url
+		} as never);
 		return data as Exclude<typeof data, void>;
 	}
 

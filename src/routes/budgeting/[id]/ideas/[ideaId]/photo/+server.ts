@@ -29,7 +29,8 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 		'Cross-Origin-Resource-Policy': 'same-origin',
 		'Content-Disposition': 'inline'
 	};
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	if (request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers });
 	return new Response(photo.bytes as Uint8Array<ArrayBuffer>, {
 		headers: {
 			...headers,
