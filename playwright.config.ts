@@ -31,6 +31,8 @@ const serverEnv: Record<string, string | undefined> = {
 	// A secret for this run only; sessions signed with it are worthless anywhere else.
 	BETTER_AUTH_SECRET: process.env.POWERSHARE_E2E_AUTH_SECRET,
 	MAIL_TRANSPORT: 'outbox',
+	// As `npm start` sets it: room for an idea's photo (5 MB) and the rest of its form.
+	BODY_SIZE_LIMIT: '6M',
 	// The embedded database (PGlite) unless E2E_DATABASE_URL names a PostgreSQL server; a
 	// DATABASE_URL from the developer's shell must never point the tests at their own database.
 	DATABASE_URL: process.env.E2E_DATABASE_URL

@@ -77,7 +77,10 @@ const env = {
 	// adapter-node builds request URLs from ORIGIN; better-auth needs the same base URL to build
 	// links and check the origin of sign-in requests.
 	ORIGIN: origin,
-	BETTER_AUTH_URL: process.env.BETTER_AUTH_URL || origin
+	BETTER_AUTH_URL: process.env.BETTER_AUTH_URL || origin,
+	// adapter-node refuses request bodies over 512 KB by default; an idea may carry a photo of up
+	// to 5 MB, and a form post adds its other fields and multipart framing to that.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '6M'
 };
 
 const server = spawn(process.execPath, [buildEntry], { cwd: root, stdio: 'inherit', env });

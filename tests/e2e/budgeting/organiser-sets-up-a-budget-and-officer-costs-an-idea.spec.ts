@@ -1,10 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { crc32, deflateSync } from 'node:zlib';
 import { signInWithPassword } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 
 /**
  * The demo's Northgate organiser sets up a participatory budget, publishes it and opens it for
- * ideas; a resident puts forward an idea; the organiser publishes it and moves the process to
+ * ideas; a resident puts forward an idea with a photo; the organiser publishes it and moves the process to
  * review; the council's officer costs the idea into a project and puts it on the ballot; anyone
  * can then see the project, its cost and the officer's note. All without JavaScript.
  */
@@ -15,6 +16,30 @@ test.setTimeout(120_000);
 
 const check = (p: Page, javaScriptEnabled: boolean) =>
 	expectNoAxeViolations(p, { javaScriptEnabled });
+
+/** A PNG of one colour, made here so the journey needs no image file (RFC 2083: chunks, IDAT). */
+function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(typed));
+		return Buffer.concat([length, typed, crc]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+	// Each row: filter type 0, then its pixels.
+	const row = Buffer.from([0, ...Array.from({ length: width }, () => rgb).flat()]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+		chunk('IEND', Buffer.alloc(0))
+	]);
+}
 
 async function signedIn(
 	browser: Browser,
@@ -122,9 +147,45 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 		.getByLabel('Which neighbourhood is it for? (optional)')
 		.selectOption({ label: 'Tanners Row' });
 	await resident.getByLabel('Roughly what would it cost, in pounds? (optional)').fill('800');
+	// A photo, uploaded with the form (no JavaScript): without a description it comes back, and
+	// the form says to describe it and to choose the file again, keeping everything typed.
+	const photo = {
+		name: 'green.png',
+		mimeType: 'image/png',
+		buffer: solidPng(40, 30, [0, 112, 60])
+	};
+	await resident.getByLabel('Upload a photo').setInputFiles(photo);
+	await resident.getByRole('button', { name: 'Send your idea' }).click();
+	await expect(
+		resident.getByRole('link', {
+			name: 'Describe the photo for people who cannot see it, then choose the photo again'
+		})
+	).toBeVisible();
+	await expect(
+		resident.getByLabel('Roughly what would it cost, in pounds? (optional)')
+	).toHaveValue('800');
+	await checkPage(resident);
+	await fitsPhone(resident);
+	await resident.getByLabel('Upload a photo').setInputFiles(photo);
+	await resident
+		.getByLabel('Describe the photo for people who cannot see it')
+		.fill('The empty corner of Tanners Row green, next to the benches');
 	await resident.getByRole('button', { name: 'Send your idea' }).click();
 	await expect(resident.getByText('Your idea has been sent')).toBeVisible();
 	await expect(resident.getByText('Your idea is waiting for a moderator.')).toBeVisible();
+	// The photo comes from this site, exactly as sent; nobody else may see it yet.
+	const image = resident.getByRole('img', {
+		name: 'The empty corner of Tanners Row green, next to the benches'
+	});
+	await expect(image).toBeVisible();
+	await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+	const photoUrl = new URL((await image.getAttribute('src'))!, resident.url()).pathname;
+	expect(photoUrl).toBe(`${new URL(resident.url()).pathname}/photo`);
+	const ownPhoto = await resident.request.get(photoUrl);
+	expect(ownPhoto.status()).toBe(200);
+	expect(ownPhoto.headers()['content-type']).toBe('image/png');
+	expect(Buffer.compare(await ownPhoto.body(), photo.buffer)).toBe(0);
+	expect((await visitor.request.get(photoUrl)).status()).toBe(404);
 	await checkPage(resident);
 	await fitsPhone(resident);
 
@@ -136,6 +197,12 @@ test('an organiser sets up a budget, a resident puts forward an idea and an offi
 	await waiting.getByRole('button', { name: /^Publish/ }).click();
 	await expect(page.getByText('A swing for Tanners Row green is published')).toBeVisible();
 	await checkPage(page);
+	// Published, its photo is everyone's; nothing has been hidden, and the ideas page says so.
+	expect((await visitor.request.get(photoUrl)).status()).toBe(200);
+	await visitor.goto(`/budgeting/${processId}/ideas`);
+	await visitor.getByText('Ideas we have hidden (0)').click();
+	await expect(visitor.getByText('No ideas have been hidden in this process.')).toBeVisible();
+	await checkPage(visitor);
 	await page.goto(`/admin/budgeting/${processId}`);
 	await page.getByLabel('Ideas being reviewed').check();
 	await page.getByRole('button', { name: 'Move now' }).click();

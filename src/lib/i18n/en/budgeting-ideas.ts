@@ -245,6 +245,13 @@ export const budgetingIdeas = {
 	'budgeting.ideas.detail.rejected': 'This idea was not taken forward: {reason}',
 	'budgeting.ideas.detail.inProject': 'This idea is now part of the project {project}.',
 	'budgeting.ideas.detail.moderate': 'Moderate this idea',
+	'budgeting.ideas.hidden.summary': 'Ideas we have hidden ({count})',
+	'budgeting.ideas.hidden.lead':
+		'Moderators hide ideas that break the rules, for example by naming a private person or being abusive. Each one is listed here with the reason, but not with what it said.',
+	'budgeting.ideas.hidden.caption': 'Hidden ideas and why',
+	'budgeting.ideas.hidden.date': 'Hidden on',
+	'budgeting.ideas.hidden.reason': 'Reason',
+	'budgeting.ideas.hidden.empty': 'No ideas have been hidden in this process.',
 
 	'budgeting.ideas.form.title': 'Put forward an idea',
 	'budgeting.ideas.form.lead':
@@ -262,10 +269,14 @@ export const budgetingIdeas = {
 	'budgeting.ideas.form.roughCost': 'Roughly what would it cost, in pounds? (optional)',
 	'budgeting.ideas.form.roughCostHint': 'A guess is fine. Officers will work out the real cost.',
 	'budgeting.ideas.form.photo': 'A photo (optional)',
-	'budgeting.ideas.form.photoHint': 'The web address of a photo that shows the place or the idea.',
-	'budgeting.ideas.form.photoUrl': 'Web address of the photo',
-	'budgeting.ideas.form.photoAlt': 'What the photo shows',
-	'budgeting.ideas.form.photoAltHint': 'For people who cannot see it.',
+	'budgeting.ideas.form.photoHint':
+		'A photo of the place, or of something like what you have in mind. A JPEG, PNG or WebP image, smaller than 5 MB.',
+	'budgeting.ideas.form.photoFile': 'Upload a photo',
+	'budgeting.ideas.form.photoAlt': 'Describe the photo for people who cannot see it',
+	'budgeting.ideas.form.photoAltHint':
+		'Needed if you add a photo. For example: the corner of the green by the benches, where a swing could go.',
+	'budgeting.ideas.form.photoAgain':
+		'Choose your photo again before you send your idea: the page cannot keep a chosen file while you correct your answers.',
 	'budgeting.ideas.form.submit': 'Send your idea',
 	'budgeting.ideas.form.closed': 'This process is not taking ideas at the moment.',
 	'budgeting.ideas.form.sent': 'Your idea has been sent',
@@ -282,9 +293,12 @@ export const budgetingIdeas = {
 	'budgeting.ideas.validation.pointIncomplete':
 		'Enter both the latitude and the longitude, or neither',
 	'budgeting.ideas.validation.roughCost': 'Enter the rough cost as an amount in pounds, like 5000',
-	'budgeting.ideas.validation.photoUrl':
-		'Enter the photo’s web address, starting with https:// or /',
-	'budgeting.ideas.validation.photoAlt': 'Say what the photo shows',
+	'budgeting.ideas.validation.photoType':
+		'The photo must be a JPEG, PNG or WebP image. Choose a photo again',
+	'budgeting.ideas.validation.photoTooLarge':
+		'The photo must be smaller than 5 MB. Choose a smaller photo',
+	'budgeting.ideas.validation.photoAlt':
+		'Describe the photo for people who cannot see it, then choose the photo again',
 	'budgeting.ideas.validation.decision': 'Choose whether to publish or hide the idea',
 	'budgeting.ideas.validation.hideReason': 'Say why the idea is hidden; everyone will see this',
 	'budgeting.ideas.validation.rejectReason':

@@ -20,6 +20,7 @@ export const common = {
 	'common.save': 'Save',
 	'common.cancel': 'Cancel',
 	'common.back': 'Back',
+	'common.warning': 'Warning',
 	'common.change': 'Change',
 	'common.optional': '(optional)',
 

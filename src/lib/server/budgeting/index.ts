@@ -61,26 +61,33 @@ export { rejectIdea } from './ideas/reject-idea';
 export { putProjectOnBallot, withdrawProject } from './ideas/set-project-on-ballot';
 export {
 	getIdea,
+	getIdeaPhoto,
 	getReviewBoard,
+	listHiddenIdeas,
 	listIdeaPlaces,
 	listIdeas,
 	listIdeasToModerate,
 	listPublicProjects,
 	publicIdeaStatuses,
 	requireIdeaInProcess,
+	type HiddenIdea,
 	type IdeaDetail,
+	type IdeaPhoto,
 	type IdeaSummary,
 	type ProjectView,
 	type PublicProjects
 } from './ideas/queries';
 export {
 	createProjectSchema,
+	maxIdeaPhotoBytes,
 	moderateIdeaSchema,
+	readUpload,
 	rejectIdeaSchema,
 	submitIdeaSchema,
 	updateProjectSchema,
 	withdrawProjectSchema,
 	type CreateProjectInput,
+	type IdeaPhotoUpload,
 	type ModerateIdeaInput,
 	type RejectIdeaInput,
 	type SubmitIdeaInput,

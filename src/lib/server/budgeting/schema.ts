@@ -3,6 +3,7 @@ import {
 	bigint,
 	boolean,
 	check,
+	customType,
 	doublePrecision,
 	index,
 	integer,
@@ -21,6 +22,7 @@ import {
 	type CountingRule,
 	type ParticipationChannel
 } from '../../core/budgeting/phases';
+import { imageTypes, type ImageType } from '../../core/images/image-type';
 import { platformPlaces, platformUsers } from '../platform/schema';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -128,8 +130,6 @@ export const budgetingIdeas = pgTable(
 		latitude: doublePrecision('latitude'),
 		/** The resident's rough idea of cost, in pence. */
 		roughCostPence: bigint('rough_cost_pence', { mode: 'number' }),
-		photoUrl: text('photo_url'),
-		photoAlt: text('photo_alt'),
 		authorId: text('author_id').references(() => platformUsers.id, { onDelete: 'set null' }),
 		status: text('status').$type<IdeaStatus>().notNull().default('submitted'),
 		/** Why it was hidden or rejected: shown publicly ("you said, we did"). */
@@ -142,6 +142,42 @@ export const budgetingIdeas = pgTable(
 	(t) => [
 		index('budgeting_ideas_process_idx').on(t.processId, t.status),
 		check('budgeting_ideas_status_check', sql`${t.status} in (${inList(ideaStatuses)})`)
+	]
+);
+
+/**
+ * Raw bytes. PGlite hands bytea back as a Uint8Array and postgres.js as a Buffer (a Uint8Array
+ * too); both send a Uint8Array parameter as bytea.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+});
+
+/**
+ * The photo of an idea, uploaded with it: kept in the database so that every visitor's browser
+ * loads it from this site, never from a host the author chose (which would learn who reads the
+ * idea). One per idea; its description for people who cannot see it is required.
+ */
+export const budgetingIdeaPhotos = pgTable(
+	'budgeting_idea_photos',
+	{
+		id: text('id').primaryKey(),
+		ideaId: text('idea_id')
+			.notNull()
+			.references(() => budgetingIdeas.id, { onDelete: 'cascade' }),
+		/** Detected from the bytes, never taken from the upload's name or declared type. */
+		contentType: text('content_type').$type<ImageType>().notNull(),
+		bytes: bytea('bytes').notNull(),
+		byteSize: integer('byte_size').notNull(),
+		/** The text alternative shown to people who cannot see the photo. */
+		alt: text('alt').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('budgeting_idea_photos_idea_idx').on(t.ideaId),
+		check('budgeting_idea_photos_type_check', sql`${t.contentType} in (${inList(imageTypes)})`),
+		check('budgeting_idea_photos_size_check', sql`${t.byteSize} = octet_length(${t.bytes})`)
 	]
 );
 

@@ -12,7 +12,9 @@ import { createProject } from './create-project';
 import { moderateIdea } from './moderate-idea';
 import {
 	getIdea,
+	getIdeaPhoto,
 	getReviewBoard,
+	listHiddenIdeas,
 	listIdeaPlaces,
 	listIdeas,
 	listIdeasToModerate,
@@ -44,6 +46,9 @@ async function expectCode(promise: Promise<unknown>, code: string) {
 
 const anonymous = { kind: 'anonymous' } as const;
 
+/** The 8-byte PNG signature and an IHDR start: enough to be recognised as a PNG. */
+const tinyPng = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
 /** A ward with a process open for ideas, its organiser, an officer and two residents. */
 async function setting(phase: 'ideas' | 'review' | 'voting' = 'ideas') {
 	const tree = await buildPlaceTree(t.db);
@@ -59,7 +64,7 @@ async function setting(phase: 'ideas' | 'review' | 'voting' = 'ideas') {
 	return { ...tree, process, organiser, officer, amira, ben };
 }
 
-const idea = (processId: string, extra: Record<string, string> = {}) =>
+const idea = (processId: string, extra: Record<string, unknown> = {}) =>
 	submitIdeaSchema.parse({
 		processId,
 		title: 'Benches in the park',
@@ -148,22 +153,34 @@ describe('putting forward ideas', () => {
 			description: 'x',
 			latitude: '52.4',
 			roughCost: 'a lot',
-			photoUrl: 'https://example.org/a.jpg'
+			photo: new TextEncoder().encode('not a photo')
 		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors).toEqual([
 			{ field: 'title', message: 'Enter a short name for your idea' },
-			{ field: 'roughCost', message: 'Enter the rough cost as an amount in pounds, like 5000' }
+			{ field: 'roughCost', message: 'Enter the rough cost as an amount in pounds, like 5000' },
+			{
+				field: 'photo',
+				message: 'The photo must be a JPEG, PNG or WebP image. Choose a photo again'
+			}
 		]);
 		const second = validate(submitIdeaSchema, {
 			processId: 'p',
 			title: 'Bins',
 			description: 'More bins',
 			latitude: '52.4',
-			photoUrl: 'https://example.org/a.jpg'
+			photo: tinyPng
 		});
 		expect(second.ok ? [] : second.errors.map((e) => e.field)).toEqual(['longitude', 'photoAlt']);
+		// The description of a photo is asked for even while other answers are wrong, since the
+		// photo must be chosen again after any error.
+		const third = validate(submitIdeaSchema, { processId: 'p', title: '', photo: tinyPng });
+		expect(third.ok ? [] : third.errors.map((e) => e.field)).toEqual([
+			'title',
+			'description',
+			'photoAlt'
+		]);
 	});
 
 	it('hides an idea with a public reason, and needs the reason', async () => {
@@ -183,6 +200,63 @@ describe('putting forward ideas', () => {
 			status: 'hidden',
 			publicReason: 'It names a private person.'
 		});
+	});
+
+	it('lists hidden ideas publicly with the date and reason, but not what they said', async () => {
+		const s = await setting();
+		expect(await listHiddenIdeas(t.db, s.process.id)).toEqual([]);
+		const { id } = await submitIdea(
+			t.db,
+			s.amira.actor,
+			idea(s.process.id, { title: 'Fence off Jo Bloggs’s garden', description: 'Rude words.' })
+		);
+		const kept = await submitIdea(t.db, s.ben.actor, idea(s.process.id));
+		await moderateIdea(t.db, s.organiser.actor, {
+			ideaId: kept.id,
+			decision: 'publish',
+			reason: null
+		});
+		await moderateIdea(t.db, s.organiser.actor, {
+			ideaId: id,
+			decision: 'hide',
+			reason: 'It names a private person.'
+		});
+		const hidden = await listHiddenIdeas(t.db, s.process.id);
+		expect(hidden).toEqual([
+			{ id, hiddenAt: expect.any(Date), publicReason: 'It names a private person.' }
+		]);
+		expect(JSON.stringify(hidden)).not.toMatch(/Bloggs|Rude/);
+		// Published again, it leaves the list.
+		await moderateIdea(t.db, s.organiser.actor, { ideaId: id, decision: 'publish', reason: null });
+		expect(await listHiddenIdeas(t.db, s.process.id)).toEqual([]);
+	});
+
+	it('shows a photo only to those who may see its idea', async () => {
+		const s = await setting();
+		const { id } = await submitIdea(
+			t.db,
+			s.amira.actor,
+			idea(s.process.id, { photo: tinyPng, photoAlt: 'The pond' })
+		);
+		const where = { processId: s.process.id, ideaId: id };
+		expect(await getIdeaPhoto(t.db, anonymous, where)).toBeNull();
+		expect(await getIdeaPhoto(t.db, s.ben.actor, where)).toBeNull();
+		expect(await getIdeaPhoto(t.db, s.amira.actor, where)).toMatchObject({
+			contentType: 'image/png',
+			isPublic: false
+		});
+		expect(await getIdeaPhoto(t.db, s.organiser.actor, where)).not.toBeNull();
+		await moderateIdea(t.db, s.organiser.actor, { ideaId: id, decision: 'publish', reason: null });
+		const published = await getIdeaPhoto(t.db, anonymous, where);
+		expect(published).toMatchObject({ contentType: 'image/png', isPublic: true });
+		expect([...published!.bytes]).toEqual([...tinyPng]);
+		expect((await getIdea(t.db, anonymous, id))?.photo).toEqual({
+			id: published!.id,
+			alt: 'The pond'
+		});
+		// Another process's address for the same idea finds nothing.
+		const other = await buildProcess(t.db, { placeId: s.wardA.id, phase: 'ideas' });
+		expect(await getIdeaPhoto(t.db, anonymous, { processId: other.id, ideaId: id })).toBeNull();
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * Reading ideas and projects. Published ideas, ideas taken into a project and ideas turned down
- * (with their reason) are public; a submitted or hidden idea is seen only by its author and the
- * moderators of the place.
+ * (with their reason) are public; a submitted or hidden idea, and its photo, are seen only by its
+ * author and the moderators of the place. That an idea was hidden, when and why, is public
+ * (listHiddenIdeas), but not what it said.
  */
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
@@ -9,7 +10,9 @@ import { DomainError } from '../../platform/errors';
 import { can, requireCan, type Actor } from '../../platform/permissions';
 import { pageOptions, toPage, withinPathCondition, type Page } from '../../platform/places/queries';
 import { platformPlaces, platformUsers } from '../../platform/schema';
+import type { ImageType } from '../../../core/images/image-type';
 import {
+	budgetingIdeaPhotos,
 	budgetingIdeaSupports,
 	budgetingIdeas,
 	budgetingProjects,
@@ -41,8 +44,8 @@ export type IdeaDetail = IdeaSummary & {
 	placeId: string | null;
 	latitude: number | null;
 	longitude: number | null;
-	photoUrl: string | null;
-	photoAlt: string | null;
+	/** The uploaded photo (its bytes come from getIdeaPhoto), or null. */
+	photo: { id: string; alt: string } | null;
 	authorName: string | null;
 	isAuthor: boolean;
 	project: { id: string; title: string; status: string } | null;
@@ -154,6 +157,22 @@ function canSeeIdea(
 	return can(actor, 'budgeting.moderate', place);
 }
 
+/**
+ * The idea's process and place when the actor may see the idea, or null: a draft process's
+ * ideas only to those who manage it, a waiting or hidden idea only to its author and
+ * moderators. The one rule for an idea's page and its photo.
+ */
+async function processIfVisible(
+	db: Executor,
+	actor: Actor,
+	idea: { processId: string; status: IdeaStatus; authorId: string | null }
+) {
+	const found = await requireProcess(db, idea.processId);
+	if (found.process.status !== 'published' && !can(actor, 'budgeting.review', found.place))
+		return null;
+	return canSeeIdea(actor, idea, found.place) ? found : null;
+}
+
 /** An idea the actor may see, or null (a hidden idea of someone else's looks like none at all). */
 export async function getIdea(
 	db: Executor,
@@ -167,20 +186,20 @@ export async function getIdea(
 			placeId: budgetingIdeas.placeId,
 			latitude: budgetingIdeas.latitude,
 			longitude: budgetingIdeas.longitude,
-			photoUrl: budgetingIdeas.photoUrl,
-			photoAlt: budgetingIdeas.photoAlt,
+			photoId: budgetingIdeaPhotos.id,
+			photoAlt: budgetingIdeaPhotos.alt,
 			authorId: budgetingIdeas.authorId,
 			authorName: platformUsers.name
 		})
 		.from(budgetingIdeas)
 		.leftJoin(platformPlaces, eq(platformPlaces.id, budgetingIdeas.placeId))
 		.leftJoin(platformUsers, eq(platformUsers.id, budgetingIdeas.authorId))
+		.leftJoin(budgetingIdeaPhotos, eq(budgetingIdeaPhotos.ideaId, budgetingIdeas.id))
 		.where(eq(budgetingIdeas.id, ideaId));
 	if (!row) return null;
-	const { process, place } = await requireProcess(db, row.processId);
-	const isManager = can(actor, 'budgeting.review', place);
-	if (process.status !== 'published' && !isManager) return null;
-	if (!canSeeIdea(actor, row, place)) return null;
+	const visible = await processIfVisible(db, actor, row);
+	if (!visible) return null;
+	const { place } = visible;
 	const [project] = row.projectId
 		? await db
 				.select({
@@ -191,9 +210,10 @@ export async function getIdea(
 				.from(budgetingProjects)
 				.where(eq(budgetingProjects.id, row.projectId))
 		: [];
-	const { authorId, ...rest } = row;
+	const { authorId, photoId, photoAlt, ...rest } = row;
 	return {
 		...rest,
+		photo: photoId && photoAlt !== null ? { id: photoId, alt: photoAlt } : null,
 		supportCount: Number(row.supportCount),
 		isSupported: Boolean(row.isSupported),
 		// Authors are shown by first name only: enough to thank them, not to find them.
@@ -202,6 +222,72 @@ export async function getIdea(
 		project: project ?? null,
 		canModerate: can(actor, 'budgeting.moderate', place)
 	};
+}
+
+/** An idea's photo as stored, to serve. */
+export type IdeaPhoto = {
+	id: string;
+	contentType: ImageType;
+	bytes: Uint8Array;
+	/** Whether everyone may see it (its idea is public), so shared caches may keep it. */
+	isPublic: boolean;
+};
+
+/**
+ * The photo of an idea the actor may see (the same rule as getIdea), or null when the idea has
+ * no photo, does not exist, is not in the process, or is not the actor's to see.
+ */
+export async function getIdeaPhoto(
+	db: Executor,
+	actor: Actor,
+	options: { processId: string; ideaId: string }
+): Promise<IdeaPhoto | null> {
+	const [row] = await db
+		.select({
+			processId: budgetingIdeas.processId,
+			status: budgetingIdeas.status,
+			authorId: budgetingIdeas.authorId,
+			id: budgetingIdeaPhotos.id,
+			contentType: budgetingIdeaPhotos.contentType,
+			bytes: budgetingIdeaPhotos.bytes
+		})
+		.from(budgetingIdeaPhotos)
+		.innerJoin(budgetingIdeas, eq(budgetingIdeas.id, budgetingIdeaPhotos.ideaId))
+		.where(
+			and(eq(budgetingIdeas.id, options.ideaId), eq(budgetingIdeas.processId, options.processId))
+		);
+	if (!row) return null;
+	const visible = await processIfVisible(db, actor, row);
+	if (!visible) return null;
+	return {
+		id: row.id,
+		contentType: row.contentType,
+		bytes: row.bytes,
+		isPublic: visible.process.status === 'published' && publicIdeaStatuses.includes(row.status)
+	};
+}
+
+/** A hidden idea as everyone may see it: when and why, never what it said. */
+export type HiddenIdea = { id: string; hiddenAt: Date; publicReason: string | null };
+
+/**
+ * The ideas moderators have hidden in a process, most recently hidden first, with the public
+ * reason: organisers moderate in the open. Titles and descriptions are left out because an idea
+ * may be hidden for what it says (abuse, a private person's name). No visibility check: show it
+ * only where the process itself may be seen.
+ */
+export async function listHiddenIdeas(db: Executor, processId: string): Promise<HiddenIdea[]> {
+	// A hidden idea changes only when it is moderated (published again), so its updatedAt is
+	// when it was hidden.
+	return db
+		.select({
+			id: budgetingIdeas.id,
+			hiddenAt: budgetingIdeas.updatedAt,
+			publicReason: budgetingIdeas.publicReason
+		})
+		.from(budgetingIdeas)
+		.where(and(eq(budgetingIdeas.processId, processId), eq(budgetingIdeas.status, 'hidden')))
+		.orderBy(desc(budgetingIdeas.updatedAt), asc(budgetingIdeas.id));
 }
 
 /** A project as the public and the review page show it, with the ideas it came from. */

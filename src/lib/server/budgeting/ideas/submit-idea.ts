@@ -7,14 +7,14 @@ import { DomainError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { isWithin, type Actor } from '../../platform/permissions';
 import { platformPlaces } from '../../platform/schema';
-import { budgetingIdeas } from '../schema';
+import { budgetingIdeaPhotos, budgetingIdeas } from '../schema';
 import { requireProcess } from '../processes/queries';
 import type { SubmitIdeaInput } from './validation';
 
 /**
  * A signed-in person puts forward an idea while the process is open for ideas. It waits for a
  * moderator before it is public. The neighbourhood must be in the process's area, and so must a
- * map point when the area has a boundary.
+ * map point when the area has a boundary. A photo is stored with the idea, in the database.
  */
 export async function submitIdea(
 	db: Executor,
@@ -61,17 +61,24 @@ export async function submitIdea(
 			latitude: input.latitude,
 			longitude: input.longitude,
 			roughCostPence: input.roughCostPence,
-			photoUrl: input.photoUrl,
-			photoAlt: input.photoUrl ? input.photoAlt : null,
 			authorId: actor.userId,
 			status: 'submitted'
 		});
+		if (input.photo && input.photoAlt)
+			await tx.insert(budgetingIdeaPhotos).values({
+				id: newId(),
+				ideaId: id,
+				contentType: input.photo.contentType,
+				bytes: input.photo.bytes,
+				byteSize: input.photo.bytes.byteLength,
+				alt: input.photoAlt
+			});
 		await recordAudit(tx, actor, {
 			action: 'budgeting.idea.submit',
 			placeId: place.id,
 			subjectType: 'budgeting_idea',
 			subjectId: id,
-			details: { processId: process.id, title: input.title }
+			details: { processId: process.id, title: input.title, hasPhoto: Boolean(input.photo) }
 		});
 		return { id };
 	});

@@ -1,6 +1,7 @@
 /** What the idea and review forms accept. Messages are keys of the `budgeting.ideas.` catalogue. */
 import { z } from 'zod';
 import { parsePounds } from '../../../core/budgeting/money';
+import { detectImageType, type ImageType } from '../../../core/images/image-type';
 
 const id = (message: string) => z.string().trim().min(1, message);
 
@@ -52,10 +53,38 @@ const pounds = (message: string, requiredMessage?: string) =>
 			return pence;
 		});
 
-const photoUrl = optional(500).refine(
-	(v) => v === null || /^(https?:\/\/[^\s]+|\/[^\s]*)$/i.test(v),
-	'budgeting.ideas.validation.photoUrl'
-);
+/** The largest photo accepted with an idea: 5 MB, as the form's hint says. */
+export const maxIdeaPhotoBytes = 5 * 1024 * 1024;
+
+/** A photo that passed the checks: its bytes and the type recognised from them. */
+export type IdeaPhotoUpload = { bytes: Uint8Array; contentType: ImageType };
+
+/**
+ * The bytes of an uploaded file, or null when no file was chosen (browsers send an empty part
+ * without a name then). Reading is async, so routes do it before the (sync) schema runs.
+ */
+export async function readUpload(value: FormDataEntryValue | null): Promise<Uint8Array | null> {
+	if (!(value instanceof File) || value.size === 0) return null;
+	return new Uint8Array(await value.arrayBuffer());
+}
+
+/** An optional JPEG, PNG or WebP photo up to 5 MB, recognised by its bytes. */
+const photo = z
+	.instanceof(Uint8Array)
+	.nullish()
+	.transform((bytes, ctx): IdeaPhotoUpload | null => {
+		if (!bytes || bytes.length === 0) return null;
+		if (bytes.length > maxIdeaPhotoBytes) {
+			ctx.addIssue({ code: 'custom', message: 'budgeting.ideas.validation.photoTooLarge' });
+			return z.NEVER;
+		}
+		const contentType = detectImageType(bytes);
+		if (!contentType) {
+			ctx.addIssue({ code: 'custom', message: 'budgeting.ideas.validation.photoType' });
+			return z.NEVER;
+		}
+		return { bytes, contentType };
+	});
 
 /** A resident putting forward an idea. */
 export const submitIdeaSchema = z
@@ -67,16 +96,19 @@ export const submitIdeaSchema = z
 		latitude: coordinate(90, 'budgeting.ideas.validation.latitude'),
 		longitude: coordinate(180, 'budgeting.ideas.validation.longitude'),
 		roughCost: pounds('budgeting.ideas.validation.roughCost'),
-		photoUrl,
+		photo,
 		photoAlt: optional(300)
 	})
 	.refine((v) => (v.latitude === null) === (v.longitude === null), {
 		message: 'budgeting.ideas.validation.pointIncomplete',
 		path: ['longitude']
 	})
-	.refine((v) => v.photoUrl === null || v.photoAlt !== null, {
+	.refine((v) => v.photo === null || v.photoAlt !== null, {
 		message: 'budgeting.ideas.validation.photoAlt',
-		path: ['photoAlt']
+		path: ['photoAlt'],
+		// Checked even when other answers are wrong: the photo has to be chosen again after any
+		// error, so every problem with it is said at once.
+		when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'photo' || i.path?.[0] === 'photoAlt')
 	})
 	.transform(({ roughCost, ...rest }) => ({ ...rest, roughCostPence: roughCost }));
 export type SubmitIdeaInput = z.infer<typeof submitIdeaSchema>;

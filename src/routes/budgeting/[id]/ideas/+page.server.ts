@@ -1,7 +1,8 @@
 import { getDatabase } from '$lib/server/db';
-import { formatPence, listIdeas } from '$lib/server/budgeting';
+import { formatPence, listHiddenIdeas, listIdeas } from '$lib/server/budgeting';
 import { actorOf, pageParam } from '../../../admin/form-helpers';
 import { loadProcessOr404, processHeader } from '../../process-view';
+import { formatDate } from '../results/view';
 import { supportAction } from '../../support';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		page: pageParam(url),
 		pageSize: 20
 	});
+	const hidden = await listHiddenIdeas(db, process.id);
 	return {
 		process: processHeader(process),
 		ideas: list.items.map((i) => ({
@@ -25,6 +27,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			roughCost: i.roughCostPence ? formatPence(i.roughCostPence) : null,
 			supportCount: i.supportCount,
 			isSupported: i.isSupported
+		})),
+		// When and why, never the title or text: an idea may be hidden for what it says.
+		hidden: hidden.map((h) => ({
+			id: h.id,
+			hiddenOn: formatDate(h.hiddenAt),
+			reason: h.publicReason ?? ''
 		})),
 		total: list.total,
 		page: list.page,

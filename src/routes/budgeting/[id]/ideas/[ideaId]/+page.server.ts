@@ -24,8 +24,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			latitude: idea.latitude,
 			longitude: idea.longitude,
 			roughCost: idea.roughCostPence ? formatPence(idea.roughCostPence) : null,
-			photoUrl: idea.photoUrl,
-			photoAlt: idea.photoAlt,
+			photo: idea.photo
+				? { src: `/budgeting/${process.id}/ideas/${idea.id}/photo`, alt: idea.photo.alt }
+				: null,
 			authorName: idea.authorName,
 			isAuthor: idea.isAuthor,
 			project: idea.project,

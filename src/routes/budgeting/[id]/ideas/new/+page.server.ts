@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { listIdeaPlaces, submitIdea, submitIdeaSchema } from '$lib/server/budgeting';
+import { listIdeaPlaces, readUpload, submitIdea, submitIdeaSchema } from '$lib/server/budgeting';
 import { formValues, validate } from '$lib/server/platform';
 import { failFromError, invalid, requireSignedIn } from '../../../../admin/form-helpers';
 import { loadProcessOr404, processHeader } from '../../../process-view';
@@ -21,8 +21,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, url, params }) => {
 		const actor = requireSignedIn(locals, url);
-		const values = { ...formValues(await request.formData()), processId: params.id };
-		const parsed = validate(submitIdeaSchema, values);
+		const form = await request.formData();
+		const photo = await readUpload(form.get('photo'));
+		// The typed answers go back to the form on an error; a chosen file cannot (browsers never
+		// prefill a file input), so the page is told one was sent and asks for it again.
+		const values = {
+			...formValues(form),
+			processId: params.id,
+			...(photo ? { photoChosen: '1' } : {})
+		};
+		const parsed = validate(submitIdeaSchema, { ...values, photo });
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		let id: string;
 		try {
