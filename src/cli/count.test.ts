@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run as count } from './count';
@@ -99,13 +100,94 @@ describe('powershare count', () => {
 		expect(JSON.parse(stdout()).selected).toEqual(['a', 'b']);
 	});
 
+	describe('with no --rule', () => {
+		let dir: string;
+		beforeEach(() => {
+			dir = mkdtempSync(path.join(tmpdir(), 'powershare-count-'));
+		});
+		afterEach(() => {
+			rmSync(dir, { recursive: true, force: true });
+		});
+		/** The small election with its META rule line replaced (or removed) and lines added. */
+		const withMeta = (rule: string | null, extra: string[] = []) => {
+			const text = readFileSync(small, 'utf8').replace(
+				'rule;greedy\n',
+				(rule === null ? '' : `rule;${rule}\n`) + extra.map((l) => `${l}\n`).join('')
+			);
+			const file = path.join(dir, 'election.pb');
+			writeFileSync(file, text);
+			return file;
+		};
+
+		it('counts with the META rule and says so', async () => {
+			expect(await count([small])).toBe(0);
+			expect(stdout()).toContain(
+				"rule greedy (the file's META rule greedy), ties broken by cost-votes-id"
+			);
+			expect(stdout()).toMatch(/1\s+a\s+60/);
+		});
+
+		it('names the META rule in JSON and honours META tie_break', async () => {
+			expect(await count([withMeta('phragmen', ['tie_break;votes-cost-id']), '--json'])).toBe(0);
+			const result = JSON.parse(stdout());
+			expect(result.metaRule).toBe('phragmen');
+			expect(result.rule).toBe('phragmen');
+			expect(result.tieBreak).toBe('votes-cost-id');
+		});
+
+		it('reads the MES options META names', async () => {
+			const file = withMeta('equalshares/add1', [
+				'mes_utility;approval',
+				'mes_integral_start;0',
+				'mes_exhaustive_stop;1',
+				'tie_break;id'
+			]);
+			expect(await count([file, '--json'])).toBe(0);
+			expect(JSON.parse(stdout()).options).toMatchObject({
+				rule: 'mes',
+				utility: 'approval',
+				completion: 'add1',
+				integralStart: false,
+				exhaustiveStop: true,
+				tieBreak: 'id'
+			});
+		});
+
+		it('lets --tie-break override META tie_break', async () => {
+			const file = withMeta('greedy', ['tie_break;votes-cost-id']);
+			expect(await count([file, '--tie-break', 'id', '--json'])).toBe(0);
+			expect(JSON.parse(stdout()).tieBreak).toBe('id');
+		});
+
+		it.each([
+			[null, [], 'META has no "rule" line'],
+			['borda-count', [], 'META "rule" is "borda-count"'],
+			['greedy', ['tie_break;coin-toss'], 'META "tie_break" is "coin-toss"']
+		] as const)(
+			'refuses META rule %s %j, naming the META line, with exit code 1',
+			async (rule, extra, message) => {
+				expect(await count([withMeta(rule, [...extra])])).toBe(1);
+				expect(stderr()).toContain("cannot count with the file's META rule");
+				expect(stderr()).toContain(message);
+				expect(stderr()).toContain('--rule greedy|mes|phragmen');
+				expect(stdout()).toBe('');
+			}
+		);
+
+		it('rejects options that belong to a named rule', async () => {
+			expect(await count([small, '--utility', 'cost'])).toBe(2);
+			expect(stderr()).toContain(
+				"--utility applies only to --rule mes; without --rule the file's META rule is used"
+			);
+		});
+	});
+
 	it.each([
 		[[small, '--rule', 'greedy', '--fast'], 'unknown option "--fast"'],
 		[
 			[small, '--rule', 'quadratic'],
 			'--rule must be one of greedy, mes, phragmen, from-meta, not "quadratic"'
 		],
-		[[small], 'missing --rule'],
 		[['--rule', 'greedy'], 'missing the .pb file to count'],
 		[
 			[small, '--rule', 'greedy', '--threshold', 'ten'],
@@ -226,13 +308,15 @@ describe.skipIf(!hasData)('the CLI on real Pabulib files', { timeout: 120_000 },
 
 	it('says which META rules it cannot verify, with exit code 3', async () => {
 		expect(await verify([path.join(dataDir, 'Poland_Warszawa_2024_Bielany.pb')])).toBe(3);
-		expect(stderr()).toContain('cannot verify: rule "greedy-exclusive" is not a standard rule');
+		expect(stderr()).toContain('cannot verify: META "rule" is "greedy-exclusive"');
 	});
 
 	it('refuses from-meta for an unsupported rule with exit code 1', async () => {
 		expect(
 			await count([path.join(dataDir, 'Hungary_Budapest_2024.pb'), '--rule', 'from-meta'])
 		).toBe(1);
-		expect(stderr()).toContain('cannot count with --rule from-meta');
+		expect(stderr()).toContain(
+			'cannot count with the file\'s META rule: META "rule" is "unknown", which is not a rule Powershare can count'
+		);
 	});
 });

@@ -1,8 +1,10 @@
 /**
- * `powershare count <file.pb> --rule …`: counts a Pabulib election with a chosen rule and shows
- * the winners with a plain-English reason for every project (or JSON with `--json`).
+ * `powershare count <file.pb> [--rule …]`: counts a Pabulib election with the rule its META names
+ * (or one chosen with `--rule`) and shows the winners with a plain-English reason for every
+ * project (or JSON with `--json`). A file Powershare exports names the rule and tie-break of its
+ * official count, so counting it with no flags gives the official winners.
  */
-import { count, optionsFromMeta, toInstance } from '../lib/core/counting/index';
+import { count, META_RULES, optionsFromMeta, toInstance } from '../lib/core/counting/index';
 import type { CountOptions, CountResult, Instance, TieBreak } from '../lib/core/counting/index';
 import { getMeta, parseWholeNumber } from '../lib/core/counting/pabulib';
 import { EXIT, money, parseArgs, readElection, toJson, UsageError } from './pabulib-file';
@@ -37,15 +39,21 @@ const RULE_OF_OPTION: Record<string, 'greedy' | 'mes'> = {
 	comparison: 'mes'
 };
 
-export const USAGE = `Usage: powershare count <file.pb> --rule <greedy|mes|phragmen|from-meta> [options]
+export const USAGE = `Usage: powershare count <file.pb> [--rule <greedy|mes|phragmen|from-meta>] [options]
 
 Counts a Pabulib election and explains why each project was or was not funded.
+
+Without --rule (or with --rule from-meta) the count uses the file's META: its "rule" line
+(${META_RULES.join(', ')}),
+"min_project_score_threshold", "tie_break" and, for equalshares rules, "mes_utility",
+"mes_integral_start", "mes_exhaustive_stop" and "mes_utilitarian_completion". A file exported by
+Powershare names all it needs, so it recounts to the published winners with no flags.
 
 Rules:
   greedy       most votes first; fund each project that still fits
   mes          Method of Equal Shares (Peters & Skowron)
   phragmen     sequential Phragmén (stops at the first project that does not fit)
-  from-meta    the rule named in the file's META "rule" line
+  from-meta    the rule named in the file's META (the default)
 
 Greedy options:
   --no-skip                 stop at the first project that does not fit
@@ -60,7 +68,7 @@ MES options:
 Any rule:
   --tie-break id|votes-cost-id|cost-votes-id
                             how exact ties are broken (default id for a named rule;
-                            from-meta uses the file's convention, cost-votes-id)
+                            from META: its "tie_break", else cost-votes-id as Pabulib's checker)
   --json                    print the result as JSON
   -h, --help                show this help
 
@@ -106,16 +114,19 @@ async function countCommand(args: string[]): Promise<number> {
 	const { election } = read;
 
 	let options: CountOptions;
+	let metaRule: string | undefined;
 	if (request.options === 'from-meta') {
-		const fromMeta = safely(() => optionsFromMeta(election.meta), request.file);
+		const overrides = request.tieBreak ? { tieBreak: request.tieBreak } : {};
+		const fromMeta = safely(() => optionsFromMeta(election.meta, overrides), request.file);
 		if (typeof fromMeta === 'number') return fromMeta;
 		if ('unsupported' in fromMeta) {
 			console.error(
-				`${request.file}: cannot count with --rule from-meta: ${fromMeta.unsupported}; name a rule with --rule greedy|mes|phragmen`
+				`${request.file}: cannot count with the file's META rule: ${fromMeta.unsupported}; fix the file or name a rule with --rule greedy|mes|phragmen`
 			);
 			return EXIT.failed;
 		}
-		options = request.tieBreak ? { ...fromMeta, tieBreak: request.tieBreak } : fromMeta;
+		options = fromMeta;
+		metaRule = (getMeta(election, 'rule') ?? '').trim();
 	} else options = request.options;
 
 	const instance = safely(() => toInstance(election), request.file);
@@ -126,6 +137,7 @@ async function countCommand(args: string[]): Promise<number> {
 	if (request.json) {
 		console.log(
 			toJson({
+				...(metaRule !== undefined ? { metaRule } : {}),
 				rule: result.rule,
 				options: result.options,
 				tieBreak: result.tieBreak,
@@ -135,7 +147,7 @@ async function countCommand(args: string[]): Promise<number> {
 			})
 		);
 	} else {
-		console.log(report(request.file, instance, result, getMeta(election, 'currency')));
+		console.log(report(request.file, instance, result, getMeta(election, 'currency'), metaRule));
 	}
 	return EXIT.ok;
 }
@@ -162,9 +174,8 @@ function understand(
 		throw new UsageError(`expected one file, got ${positional.length}: ${positional.join(' ')}`);
 	const file = positional[0] as string;
 	const rule = values.get('rule');
-	if (rule === undefined)
-		throw new UsageError('missing --rule (greedy, mes, phragmen or from-meta)');
-	const ruleName = oneOf('rule', rule, RULES);
+	// No --rule: the file says which rule it was counted with.
+	const ruleName = rule === undefined ? 'from-meta' : oneOf('rule', rule, RULES);
 	const tieBreak = values.has('tie-break')
 		? oneOf('tie-break', values.get('tie-break'), TIE_BREAKS)
 		: undefined;
@@ -174,7 +185,9 @@ function understand(
 		if (!values.has(name)) continue;
 		if (ruleName === 'from-meta') {
 			throw new UsageError(
-				`--${name} cannot be combined with --rule from-meta, which takes the rule from the file`
+				rule === undefined
+					? `--${name} applies only to --rule ${owner}; without --rule the file's META rule is used`
+					: `--${name} cannot be combined with --rule from-meta, which takes the rule from the file`
 			);
 		}
 		if (owner !== ruleName) throw new UsageError(`--${name} applies only to --rule ${owner}`);
@@ -234,12 +247,14 @@ function report(
 	file: string,
 	instance: Instance,
 	result: CountResult,
-	currency: string | undefined
+	currency: string | undefined,
+	metaRule: string | undefined
 ): string {
 	const unit = currency ? ` ${currency}` : '';
 	const byId = new Map(instance.projects.map((p) => [p.id, p]));
 	const lines: string[] = [];
-	lines.push(`${file}: rule ${result.rule}, ties broken by ${result.tieBreak}`);
+	const source = metaRule === undefined ? '' : ` (the file's META rule ${metaRule})`;
+	lines.push(`${file}: rule ${result.rule}${source}, ties broken by ${result.tieBreak}`);
 	lines.push(
 		`Budget ${money(instance.budget)}${unit}, ${instance.ballots.length.toLocaleString('en-GB')} voters, ${instance.projects.length} projects`
 	);

@@ -8,7 +8,10 @@ type Command = {
 };
 
 const commands: Record<string, Command> = {
-	count: { summary: 'count a Pabulib (.pb) election with a rule', load: () => import('./count') },
+	count: {
+		summary: 'count a Pabulib (.pb) election with its META rule or a chosen one',
+		load: () => import('./count')
+	},
 	verify: {
 		summary: "check a Pabulib file's selected projects against its META rule",
 		load: () => import('./verify')

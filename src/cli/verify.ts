@@ -100,12 +100,12 @@ async function verifyCommand(args: string[]): Promise<number> {
 	let options: CountOptions;
 	let result: CountResult;
 	try {
-		const fromMeta = optionsFromMeta(election.meta);
+		const fromMeta = optionsFromMeta(election.meta, tieBreak ? { tieBreak } : {});
 		if ('unsupported' in fromMeta) {
 			console.error(`${file}: cannot verify: ${fromMeta.unsupported}`);
 			return EXIT.cannotVerify;
 		}
-		options = tieBreak ? { ...fromMeta, tieBreak } : fromMeta;
+		options = fromMeta;
 		result = count(toInstance(election), options);
 	} catch (e) {
 		if (e instanceof RangeError) {

@@ -14,7 +14,7 @@ export type * from './types';
 export type { CountResult, Explanation, Reason, MoneyFormatter } from './explain';
 export { explainReason, plainMoney } from './explain';
 export { toInstance, projectVotes, type ScoringFn, type ToInstanceOptions } from './instance';
-export { optionsFromMeta } from './from-meta';
+export { optionsFromMeta, metaForOptions, META_RULES, type FromMetaOverrides } from './from-meta';
 export { TIE_BREAKS, compareIds } from './tie-break';
 
 /** Options of {@link count} beyond the rule's: how money is shown in sentences. */

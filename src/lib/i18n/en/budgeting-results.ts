@@ -82,7 +82,8 @@ export const budgetingResults = {
 		'The ballots were frozen when they were counted. Download them as an open data file (Pabulib format, amounts in pence) and count them again with free software.',
 	'budgeting.results.check.download': 'Download the ballots and results (.pb file)',
 	'budgeting.results.check.hash': 'Fingerprint of the ballots (SHA-256)',
-	'budgeting.results.check.recount': 'To recount, with Powershare installed, run:',
+	'budgeting.results.check.recount':
+		'To recount, with Powershare installed, run the command below. The file names the rule and tie-break the count used, so no options are needed:',
 	'budgeting.results.check.rehash':
 		'To check the file holds exactly the ballots that were counted, compute its fingerprint; it must match the one above:',
 	'budgeting.results.check.secrecy':

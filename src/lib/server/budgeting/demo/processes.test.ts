@@ -9,6 +9,8 @@ import { createTestDatabase } from '../../testing/test-database';
 import { getIdea, listIdeas, listPublicProjects } from '../ideas/queries';
 import { budgetingModule } from '../module';
 import { listProcesses } from '../processes/queries';
+import { getBallotPage } from '../voting/ballot-page';
+import { demoCumulativeProcess, demoRankedProcess, demoVotingProcess } from './voting';
 
 let t: DatabaseHandle;
 beforeAll(async () => {
@@ -82,5 +84,33 @@ describe('the demo town’s participatory budgets', () => {
 		const fund = activity.find((a) => a.title === 'Northgate Neighbourhood Fund');
 		expect(fund?.summary).toBe('Open for ideas · £25,000, Northgate');
 		expect(activity.map((a) => a.title)).not.toContain('Riverside Streets Budget');
+	});
+
+	it('has a fund open for voting on each ballot a resident fills in: knapsack, ranked and cumulative', async () => {
+		const organiser = await actorFor('organiser@ashbrook.example');
+		const ballots = [];
+		for (const { id } of [demoVotingProcess, demoRankedProcess, demoCumulativeProcess]) {
+			const page = await getBallotPage(t.db, anonymous, { processId: id });
+			expect(page?.isOpen).toBe(true);
+			expect(page!.process.allowCodes).toBe(true);
+			expect(page!.projects.length).toBeGreaterThanOrEqual(5);
+			// The Northgate organiser can make voting codes for each of them.
+			expect(
+				await getBallotPage(t.db, organiser, { processId: id, withNeighbourhoods: true })
+			).not.toBeNull();
+			ballots.push([page!.process.place.name, page!.rules.ballotType]);
+		}
+		expect(ballots).toEqual([
+			['Northgate', 'knapsack'],
+			['Tanners Row', 'ranked'],
+			['Chapel Fields', 'cumulative']
+		]);
+		const ranked = await getBallotPage(t.db, anonymous, { processId: demoRankedProcess.id });
+		expect(ranked!.rules.maxChoices).toBe(3);
+		expect(ranked!.rulesText).toBe(
+			'Rank up to 3 projects: 1 for your favourite, 2 for your next, and so on.'
+		);
+		const points = await getBallotPage(t.db, anonymous, { processId: demoCumulativeProcess.id });
+		expect(points!.rulesText).toBe('Share out up to 10 points between the projects you support.');
 	});
 });

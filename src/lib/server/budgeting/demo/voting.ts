@@ -1,4 +1,9 @@
-/** Demo data: a process open for voting, with voting codes. */
+/**
+ * Demo data: processes open for voting, with voting codes: one for each ballot a resident can
+ * fill in except plain approval, so the demo shows each form. Northgate's ward-wide fund has a
+ * knapsack ballot; its neighbourhoods Tanners Row and Chapel Fields each have a small fund of their
+ * own, one ranked and one spreading points.
+ */
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/client';
 import type { DemoTown } from '../../platform/module-manifest';
@@ -22,6 +27,38 @@ export const demoVotingProcess = {
 	budgetPence: 5_000_000
 } as const;
 
+/** Tanners Row's fund, open for voting on a ranked ballot: rank up to three projects. */
+export const demoRankedProcess = {
+	id: demoId('ranked-process'),
+	title: 'Tanners Row Small Grants',
+	budgetPence: 1_500_000,
+	maxChoices: 3
+} as const;
+
+/** Chapel Fields' fund, open for voting on a cumulative ballot: share out ten points. */
+export const demoCumulativeProcess = {
+	id: demoId('cumulative-process'),
+	title: 'Chapel Fields Green Fund',
+	budgetPence: 1_200_000,
+	totalPoints: 10
+} as const;
+
+const rankedProjects = [
+	['Light the Tanners Row alley', 'Six lamps along the alley behind the shops.', 600_000],
+	['Tidy the canal steps', 'Repair the steps and clear the weeds for a year.', 350_000],
+	['Murals on the tannery wall', 'Local artists paint the old tannery wall.', 400_000],
+	['Bike racks by the shops', 'Twelve covered bike racks on Tanners Row.', 250_000],
+	['Planters on the corner', 'Four planters tended by volunteers.', 150_000]
+] as const;
+
+const cumulativeProjects = [
+	['Wildflower meadow', 'Sow a wildflower meadow on the top field.', 300_000],
+	['Pond clean-up', 'Clear the pond and add a dipping platform.', 450_000],
+	['Fruit trees', 'Twelve fruit trees by the footpath.', 250_000],
+	['Nature trail signs', 'Signs about birds and plants along the trail.', 200_000],
+	['Bird boxes', 'Forty bird and bat boxes in the old hedges.', 100_000]
+] as const;
+
 const projects = [
 	['Repair the Old Market clock', 'Restore the clock and light its face at night.', 900_000],
 	['Benches along Tanners Row', 'Ten benches with arms, every 100 metres.', 650_000],
@@ -34,15 +71,17 @@ const projects = [
 ] as const;
 
 /**
- * Adds a published process in the voting phase to Northgate, with eight projects on a knapsack
- * ballot and one batch of 200 voting codes (hashes only). Deterministic: ids come from fixed
- * names and the codes from a fixed, public seed, so anyone reading this file could work them out.
- * That is acceptable only in a demo; real codes come from node:crypto (issueBatchCodes). The
- * journeys make their own batch of codes through the organiser's pages.
+ * Adds the processes in the voting phase: Northgate's fund with eight projects on a knapsack
+ * ballot and one batch of 200 voting codes (hashes only), and the ranked and cumulative funds of
+ * Tanners Row and Chapel Fields with five projects each and no codes. Deterministic: ids come
+ * from fixed names and the codes from a fixed, public seed, so anyone reading this file could
+ * work them out. That is acceptable only in a demo; real codes come from node:crypto
+ * (issueBatchCodes). The journeys make their own batches of codes through the organiser's pages.
  */
 export async function seedVotingDemo(db: Executor, town: DemoTown): Promise<void> {
 	const placeId = town.placeIdBySlug.get('northgate');
 	if (!placeId) return;
+	const createdBy = town.userIdByEmail.get('organiser@ashbrook.example') ?? null;
 	await db.insert(budgetingProcesses).values({
 		id: demoVotingProcess.id,
 		placeId,
@@ -56,20 +95,10 @@ export async function seedVotingDemo(db: Executor, town: DemoTown): Promise<void
 		allowAccounts: true,
 		allowCodes: true,
 		minAge: 16,
-		createdBy: town.userIdByEmail.get('organiser@ashbrook.example') ?? null,
+		createdBy,
 		...datesForPhase('voting')
 	});
-	await db.insert(budgetingProjects).values(
-		projects.map(([title, description, costPence], i) => ({
-			id: demoId(`project-${i + 1}`),
-			processId: demoVotingProcess.id,
-			number: i + 1,
-			title,
-			description,
-			costPence,
-			status: 'on_ballot' as const
-		}))
-	);
+	await insertProjects(db, demoVotingProcess.id, 'project', projects);
 	const batchId = demoId('batch-1');
 	await db.insert(budgetingCodeBatches).values({
 		id: batchId,
@@ -90,5 +119,67 @@ export async function seedVotingDemo(db: Executor, town: DemoTown): Promise<void
 				codeHash: hashCode(formatCode(code).replaceAll('-', ''))
 			};
 		})
+	);
+
+	const tannersRow = town.placeIdBySlug.get('tanners-row');
+	if (tannersRow) {
+		await db.insert(budgetingProcesses).values({
+			id: demoRankedProcess.id,
+			placeId: tannersRow,
+			title: demoRankedProcess.title,
+			description:
+				'Tanners Row residents decide how to spend £15,000. Rank the projects you want most.',
+			budgetPence: demoRankedProcess.budgetPence,
+			status: 'published',
+			ballotType: 'ranked',
+			maxChoices: demoRankedProcess.maxChoices,
+			countingRule: 'phragmen',
+			allowAccounts: true,
+			allowCodes: true,
+			createdBy,
+			...datesForPhase('voting')
+		});
+		await insertProjects(db, demoRankedProcess.id, 'ranked-project', rankedProjects);
+	}
+	const chapelFields = town.placeIdBySlug.get('chapel-fields');
+	if (chapelFields) {
+		await db.insert(budgetingProcesses).values({
+			id: demoCumulativeProcess.id,
+			placeId: chapelFields,
+			title: demoCumulativeProcess.title,
+			description:
+				'Chapel Fields residents decide how to spend £12,000 on the green. Share out 10 points between the projects you support.',
+			budgetPence: demoCumulativeProcess.budgetPence,
+			status: 'published',
+			ballotType: 'cumulative',
+			maxChoices: null,
+			totalPoints: demoCumulativeProcess.totalPoints,
+			countingRule: 'mes',
+			allowAccounts: true,
+			allowCodes: true,
+			createdBy,
+			...datesForPhase('voting')
+		});
+		await insertProjects(db, demoCumulativeProcess.id, 'cumulative-project', cumulativeProjects);
+	}
+}
+
+/** A process's projects, numbered in list order, with ids from `name` and their number. */
+async function insertProjects(
+	db: Executor,
+	processId: string,
+	name: string,
+	list: readonly (readonly [title: string, description: string, costPence: number])[]
+): Promise<void> {
+	await db.insert(budgetingProjects).values(
+		list.map(([title, description, costPence], i) => ({
+			id: demoId(`${name}-${i + 1}`),
+			processId,
+			number: i + 1,
+			title,
+			description,
+			costPence,
+			status: 'on_ballot' as const
+		}))
 	);
 }

@@ -102,19 +102,11 @@ export async function importProcessPb(
 		throw new DomainError('invalid', issues[0]?.message ?? `${fileName}: unreadable`, issues);
 	}
 
+	// The rule and tie-break META names, as Powershare's own export writes them.
 	const fromMeta = optionsFromMeta(election.meta);
-	let options: CountOptions;
-	if ('unsupported' in fromMeta) {
-		// The rule META names cannot be reproduced (a city's own variant): the phragmen key written
-		// by Powershare's own export is the one non-Pabulib rule understood here.
-		if ((getMeta(election, 'rule') ?? '').trim() !== 'phragmen')
-			throw fileProblem(fileName, `cannot count: ${fromMeta.unsupported}`);
-		options = { rule: 'phragmen', tieBreak: 'cost-votes-id' };
-	} else options = fromMeta;
-	// Powershare's export records the tie-break it counted with; other files use Pabulib's.
-	const tieBreak = (getMeta(election, 'tie_break') ?? '').trim();
-	if (tieBreak === 'id' || tieBreak === 'votes-cost-id' || tieBreak === 'cost-votes-id')
-		options = { ...options, tieBreak };
+	if ('unsupported' in fromMeta)
+		throw fileProblem(fileName, `cannot count: ${fromMeta.unsupported}`);
+	const options: CountOptions = fromMeta;
 
 	const isPence = (getMeta(election, 'amount_unit') ?? '').trim() === 'pence';
 	const scale = isPence ? 1n : 100n;

@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	count,
+	optionsFromMeta,
+	toInstance,
+	type CountOptions
+} from '../../../core/counting/index';
+import { parsePabulib } from '../../../core/counting/pabulib';
 import type { DatabaseHandle } from '../../db/client';
 import { createTestDatabase } from '../../testing/test-database';
 import { DomainError } from '../../platform/errors';
@@ -155,6 +162,36 @@ describe('importing a Pabulib file', () => {
 			.from(platformAuditLog)
 			.where(eq(platformAuditLog.subjectId, report.processId));
 		expect(audit.map((a) => a.action)).toEqual(['budgeting.import']);
+	});
+
+	it('exports an imported process with the rule variant its result was counted with', async () => {
+		const { wardA } = await buildPlaceTree(t.db);
+		const organiser = await buildPerson(t.db, {
+			grants: [{ placeId: wardA.id, role: 'organiser' }]
+		});
+		// Greedy with a threshold of 3 votes funds only project a; plain greedy would add b.
+		const text = readFileSync(path.join(fixtures, 'small-greedy.pb'), 'utf8').replace(
+			'rule;greedy\n',
+			'rule;greedy-threshold\nmin_project_score_threshold;3\ntie_break;id\n'
+		);
+		const report = await importProcessPb(t.db, organiser.actor, {
+			text,
+			fileName: 'threshold.pb',
+			placeId: wardA.id
+		});
+		const result = (await officialResult(t.db, report.processId))!;
+		expect(result.outcome.selected).toEqual(['1']);
+		const file = await exportProcessPb(t.db, { processId: report.processId });
+		const { election } = parsePabulib(file.text, file.fileName);
+		expect(election.meta).toEqual(
+			expect.arrayContaining([
+				['rule', 'greedy-threshold'],
+				['min_project_score_threshold', '3'],
+				['tie_break', 'id']
+			])
+		);
+		const options = optionsFromMeta(election.meta) as CountOptions;
+		expect(count(toInstance(election), options).selected).toEqual(['1']);
 	});
 
 	it('refuses a broken file with file:line problems and imports nothing', async () => {

@@ -13,7 +13,13 @@
  *     sed -n '/^VOTES$/,$p' file.pb | tail -n +3 | cut -d';' -f2- | LC_ALL=C sort | sha256sum
  */
 import { createHash } from 'node:crypto';
-import type { CountOptions, PabulibElection, TieBreak } from '../../../core/counting/index';
+import {
+	metaForOptions,
+	TIE_BREAKS,
+	type CountOptions,
+	type PabulibElection,
+	type TieBreak
+} from '../../../core/counting/index';
 import type { BallotType, CountingRule, StoredBallot } from '../schema';
 
 /** What the conversion needs of a process. */
@@ -96,10 +102,32 @@ export function recountFlags(options: CountOptions): string {
 	return flags.join(' ');
 }
 
-/** The META `rule` value of a process's rule. */
-function metaRule(rule: CountingRule): string {
-	if (rule === 'mes') return 'equalshares/add1';
-	return rule;
+/**
+ * The options a stored result was counted with (`budgeting_results.outcome.options`, where a
+ * threshold is a string), or undefined when they are not recognisable.
+ */
+export function storedCountOptions(json: Record<string, unknown>): CountOptions | undefined {
+	const { rule, tieBreak, threshold, utility, completion } = json;
+	if (rule !== 'greedy' && rule !== 'mes' && rule !== 'phragmen') return undefined;
+	if (!(TIE_BREAKS as readonly unknown[]).includes(tieBreak)) return undefined;
+	const options: CountOptions = { rule, tieBreak: tieBreak as TieBreak };
+	if (rule === 'greedy') {
+		if (json['noSkip'] === true) options.noSkip = true;
+		if (typeof threshold === 'string' && /^\d+$/.test(threshold))
+			options.threshold = BigInt(threshold);
+	}
+	if (rule === 'mes') {
+		options.utility = utility === 'approval' ? 'approval' : 'cost';
+		options.completion = completion === 'add1' ? 'add1' : 'none';
+		for (const flag of [
+			'integralStart',
+			'exhaustiveStop',
+			'utilitarianCompletion',
+			'comparison'
+		] as const)
+			if (json[flag] === true) options[flag] = true;
+	}
+	return options;
 }
 
 /** A stored ballot as its canonical line: project numbers, and points for cumulative ballots. */
@@ -147,7 +175,9 @@ function pabulibDate(at: Date | null): string {
 /**
  * Builds the election. Amounts are in pence, as the app counts them, so a recount of the file is
  * exact; META says so (`comment`, and `amount_unit;pence`, which the importer reads back).
- * `selected` marks the official winners when given.
+ * `selected` marks the official winners when given. META names the rule and tie-break the count
+ * used (`countOptions`, by default the process's rule), in lines `powershare count` reads back,
+ * so the file recounts to the same winners with no flags.
  */
 export function toElection(options: {
 	process: ElectionProcess;
@@ -155,6 +185,7 @@ export function toElection(options: {
 	projects: readonly ElectionProject[];
 	ballots: readonly StoredBallot[];
 	selected?: ReadonlySet<string>;
+	countOptions?: CountOptions;
 }): CanonicalElection {
 	const { process, projects } = options;
 	const numberById = new Map(projects.map((p) => [p.id, p.number]));
@@ -177,6 +208,9 @@ export function toElection(options: {
 		});
 	}
 
+	const [ruleLine, ...ruleDetails] = metaForOptions(
+		options.countOptions ?? countOptionsFor(process.countingRule, process.tieBreak)
+	);
 	const meta: [string, string][] = [
 		['description', process.title],
 		['country', 'United Kingdom'],
@@ -189,12 +223,12 @@ export function toElection(options: {
 		['num_votes', String(lines.length)],
 		['budget', String(process.budgetPence)],
 		['vote_type', voteType],
-		['rule', metaRule(process.countingRule)],
+		ruleLine!,
 		['date_begin', pabulibDate(process.votingOpensAt)],
 		['date_end', pabulibDate(process.votingClosesAt)],
 		['currency', 'GBP'],
 		['amount_unit', 'pence'],
-		['tie_break', process.tieBreak],
+		...ruleDetails,
 		[
 			'comment',
 			'Exported by Powershare. Amounts (budget, cost) are in pence. Ballots are anonymous, in a canonical order; voter ids are positions, not people.'

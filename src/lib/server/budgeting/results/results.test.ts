@@ -6,7 +6,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, optionsFromMeta, toInstance } from '../../../core/counting/index';
+import {
+	count,
+	optionsFromMeta,
+	toInstance,
+	type CountOptions
+} from '../../../core/counting/index';
 import { parsePabulib } from '../../../core/counting/pabulib';
 import type { DatabaseHandle } from '../../db/client';
 import { createTestDatabase } from '../../testing/test-database';
@@ -303,15 +308,12 @@ describe('open data', () => {
 				.map((p) => p.id);
 			expect([...selected].sort()).toEqual([...result.outcome.selected].sort());
 
-			// The CLI's code path: parse, toInstance, count with the recount flags' options.
+			// The CLI's code path with no flags: the options come from the file's META alone.
 			const fromMeta = optionsFromMeta(election.meta);
-			const options =
-				rule === 'phragmen'
-					? ({ rule: 'phragmen', tieBreak: process.tieBreak } as const)
-					: 'unsupported' in fromMeta
-						? null
-						: { ...fromMeta, tieBreak: process.tieBreak };
-			const recount = count(toInstance(election), options!);
+			expect(fromMeta).not.toHaveProperty('unsupported');
+			const recount = count(toInstance(election), fromMeta as CountOptions);
+			expect(recount.rule).toBe(result.outcome.rule);
+			expect(recount.tieBreak).toBe(process.tieBreak);
 			expect(recount.selected).toEqual(result.outcome.selected);
 
 			// The hash can be recomputed from the file alone, as the results page explains.
@@ -324,33 +326,47 @@ describe('open data', () => {
 		});
 	}
 
-	it('recounts the exported file with the powershare command to the same winners', async () => {
-		const { process, organiser } = await votingProcess({ ballotType: 'approval', rule: 'mes' });
-		await closeVoting(t.db, organiser.actor, { processId: process.id });
-		await runCountJobs();
-		const result = (await officialResult(t.db, process.id))!;
-		const file = await exportProcessPb(t.db, { processId: process.id });
-		const dir = mkdtempSync(path.join(tmpdir(), 'powershare-export-'));
-		try {
-			const pb = path.join(dir, file.fileName);
-			writeFileSync(pb, file.text);
-			const { stdout } = await exec(
-				globalThis.process.execPath,
-				[
-					path.join(repoRoot, 'bin/powershare.js'),
-					'count',
-					pb,
-					...result.outcome.recountFlags.split(' '),
-					'--json'
-				],
-				{ cwd: repoRoot }
-			);
-			const json = JSON.parse(stdout) as { selected: string[] };
-			expect(json.selected).toEqual(result.outcome.selected);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
-	}, 60_000);
+	// The command with no flags, in its own process, as someone who downloaded the file would run it.
+	for (const [ballotType, rule] of [
+		['approval', 'mes'],
+		['knapsack', 'greedy'],
+		['cumulative', 'mes'],
+		['ranked', 'phragmen'],
+		['ranked', 'mes']
+	] as const) {
+		it(`recounts an exported ${ballotType} file (${rule}) with "powershare count file.pb" and no flags to the same winners`, async () => {
+			const { process, organiser } = await votingProcess({ ballotType, rule });
+			// A tie-break other than the default, so the file must carry it.
+			await t.db
+				.update(budgetingProcesses)
+				.set({ tieBreak: 'votes-cost-id' })
+				.where(eq(budgetingProcesses.id, process.id));
+			await closeVoting(t.db, organiser.actor, { processId: process.id });
+			await runCountJobs();
+			const result = (await officialResult(t.db, process.id))!;
+			const file = await exportProcessPb(t.db, { processId: process.id });
+			const dir = mkdtempSync(path.join(tmpdir(), 'powershare-export-'));
+			try {
+				const pb = path.join(dir, file.fileName);
+				writeFileSync(pb, file.text);
+				const { stdout } = await exec(
+					globalThis.process.execPath,
+					[path.join(repoRoot, 'bin/powershare.js'), 'count', pb, '--json'],
+					{ cwd: repoRoot }
+				);
+				const json = JSON.parse(stdout) as {
+					rule: string;
+					tieBreak: string;
+					selected: string[];
+				};
+				expect(json.rule).toBe(result.outcome.rule);
+				expect(json.tieBreak).toBe('votes-cost-id');
+				expect(json.selected).toEqual(result.outcome.selected);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		}, 60_000);
+	}
 });
 
 describe('canonical ballots', () => {
