@@ -4,9 +4,9 @@ import { explainLeastLikely } from './explain';
 import { generateDemoPool } from './demo-pool';
 import { checkQuotas, countPool, suggestQuotas } from './quotas';
 import { drawReplacement, replacementCandidates, replacementKey } from './replacement';
+import { readVolunteers } from './volunteer-csv';
 
 const draw = (sequence: number) => ({ lotterySha256: 'a'.repeat(64), seed: 'hall', sequence });
-import { readVolunteers } from './volunteer-csv';
 
 describe('readVolunteers', () => {
 	it('takes every column but the contact ones as a feature, trimming values', () => {

@@ -46,8 +46,7 @@ export function formatLotteryCsv(lottery: PublishedLottery): string {
 
 /** Result of {@link readLotteryCsv}. */
 export type LotteryReadResult =
-	| { ok: true; lottery: PublishedLottery }
-	| { ok: false; problems: FileProblem[] };
+	{ ok: true; lottery: PublishedLottery } | { ok: false; problems: FileProblem[] };
 
 /**
  * Reads a lottery file, checking that its tickets run from 1 without gaps or overlaps and that

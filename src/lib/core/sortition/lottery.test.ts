@@ -77,9 +77,9 @@ describe('drawTicket', () => {
 
 	it('matches the published recipe, recomputed with Python’s hashlib', () => {
 		// int(hashlib.sha256(f"{abc}:{seed}".encode()).hexdigest(), 16) % 1000 + 1
-		expect(drawTicket({ lotterySha256: abc, seed: 'town hall 4 December: 17 42 8', size: 1000 })).toBe(
-			770
-		);
+		expect(
+			drawTicket({ lotterySha256: abc, seed: 'town hall 4 December: 17 42 8', size: 1000 })
+		).toBe(770);
 		expect(drawTicket({ lotterySha256: abc, seed: 'x', size: 1000 })).toBe(933);
 	});
 
@@ -141,7 +141,14 @@ describe('drawTicket', () => {
 
 describe('the lottery file', () => {
 	const lottery = roundToLottery(
-		{ panels: [[0, 2], [1, 2], [3, 0]], weights: [0.5, 0.25, 0.25] },
+		{
+			panels: [
+				[0, 2],
+				[1, 2],
+				[3, 0]
+			],
+			weights: [0.5, 0.25, 0.25]
+		},
 		1000,
 		createRandom('x')
 	);
@@ -168,9 +175,7 @@ describe('the lottery file', () => {
 		const lotterySha256 = sha(formatLotteryCsv(published));
 		const drawn = drawFromPublishedLottery({ lottery: published, lotterySha256, seed: 'hall' });
 		expect(drawn.ticket).toBe(drawTicket({ lotterySha256, seed: 'hall', size: 1000 }));
-		expect(drawn.members).toEqual(
-			panelOfTicket(lottery, drawn.ticket).map((i) => ids[i]!)
-		);
+		expect(drawn.members).toEqual(panelOfTicket(lottery, drawn.ticket).map((i) => ids[i]!));
 		expect(() => membersOfTicket(published, 1001)).toThrow(RangeError);
 	});
 

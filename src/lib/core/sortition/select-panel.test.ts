@@ -200,12 +200,20 @@ describe('the lottery comes before the seed', () => {
 			{ category: 'a', value: 'young', min: 1, max: 3 },
 			{ category: 'a', value: 'old', min: 2, max: 4 }
 		],
-		people: ['f:young', 'f:old', 'f:old', 'f:young', 'm:old', 'm:old', 'm:young', 'f:old', 'm:old'].map(
-			(s, i) => {
-				const [g, a] = s.split(':') as [string, string];
-				return { id: String(i + 1), features: { g, a } };
-			}
-		)
+		people: [
+			'f:young',
+			'f:old',
+			'f:old',
+			'f:young',
+			'm:old',
+			'm:old',
+			'm:young',
+			'f:old',
+			'm:old'
+		].map((s, i) => {
+			const [g, a] = s.split(':') as [string, string];
+			return { id: String(i + 1), features: { g, a } };
+		})
 	};
 
 	it.each(['leximin', 'maximin', 'legacy'] as const)(
