@@ -166,8 +166,7 @@ export const panels = {
 	'panels.rerun.title': 'Re-running the draw',
 	'panels.rerun.lead':
 		'These files hold volunteer numbers and features but no names or contact details; they are for organisers only. Give them to an independent observer so they can rebuild the lottery and check that its fingerprint is the published one:',
-	'panels.rerun.drawLead':
-		'Anyone can then check the draw with the published lottery file alone:',
+	'panels.rerun.drawLead': 'Anyone can then check the draw with the published lottery file alone:',
 	'panels.rerun.people': 'Download the pool (people.csv)',
 	'panels.rerun.features': 'Download the quotas (features.csv)',
 
@@ -242,7 +241,8 @@ export const panels = {
 		'Download the lottery file and compute its SHA-256 (for example with sha256sum); it must be the fingerprint above. The ticket is the SHA-256 of the text “fingerprint:seed” (the fingerprint, a colon, then the seed exactly as announced), read as a hexadecimal number, divided by {size}: the remainder plus one.',
 	'panels.public.checkCommand':
 		'Powershare’s command line does this, and prints the volunteers the ticket names:',
-	'panels.public.checkPython': 'So does this line of Python, with the announced seed in place of SEED:',
+	'panels.public.checkPython':
+		'So does this line of Python, with the announced seed in place of SEED:',
 	'panels.public.checkTicket':
 		'The lottery file lists every ticket and the volunteers it names; ticket {ticket} names the volunteers above.',
 	'panels.public.checkReplacement':

@@ -119,7 +119,11 @@ async function drawWithCommand(csv: string, seed: string) {
 		const file = path.join(dir, 'lottery.csv');
 		writeFileSync(file, csv);
 		expect(await panelCommand(['draw', '--lottery', file, '--seed', seed, '--json'])).toBe(0);
-		return JSON.parse(out.join('\n')) as { lotterySha256: string; ticket: number; members: string[] };
+		return JSON.parse(out.join('\n')) as {
+			lotterySha256: string;
+			ticket: number;
+			members: string[];
+		};
 	} finally {
 		log.mockRestore();
 		rmSync(dir, { recursive: true, force: true });
@@ -392,10 +396,7 @@ describe('selection', () => {
 		expect(activity).toMatchObject({ title: 'Panel on the park', href: `/panels/${panelId}` });
 
 		// A panel is drawn once: no second draw, no new pool, no new quotas.
-		await expectCode(
-			drawPanel(t.db, organiser.actor, { panelId, seed: 'another' }),
-			'conflict'
-		);
+		await expectCode(drawPanel(t.db, organiser.actor, { panelId, seed: 'another' }), 'conflict');
 		await expectCode(importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) }), 'conflict');
 		const audit = await listAudit(t.db, systemActor, {
 			place: { id: panel.placeId, path: panel.placePath }
@@ -444,7 +445,7 @@ describe('after the draw', () => {
 		const panel = await findPanel(t.db, panelId);
 		const before = (await getPublicPanel(t.db, panelId)).currentMembers;
 		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
-		const candidates = replacementCandidates({
+		const eligible = replacementCandidates({
 			pool,
 			k: 8,
 			remaining: before.slice(1).map(String),
@@ -463,8 +464,8 @@ describe('after the draw', () => {
 		// The candidate first in the public order: the smallest SHA-256 of
 		// "<lottery SHA-256>:<seed>:replacement:1:<number>".
 		const draw = { lotterySha256: panel.lotterySha256!, seed: 'replacement seed', sequence: 1 };
-		expect(candidates).toHaveLength(candidates.length);
-		const [first] = [...candidates].sort((a, b) =>
+		expect(eligible).toHaveLength(candidates);
+		const [first] = [...eligible].sort((a, b) =>
 			replacementKey(draw, a) < replacementKey(draw, b) ? -1 : 1
 		);
 		expect(replacementNumber).toBe(Number(first));

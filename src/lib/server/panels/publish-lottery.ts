@@ -49,7 +49,10 @@ export async function publishLottery(
 		const [latest] = await listSelections(tx, panel.id, 1);
 		const result = latest?.status === 'done' ? latest.result : null;
 		if (!latest || !result || !result.lotterySha256)
-			throw new DomainError('invalid', 'Run a review selection first: its lottery is what is published.');
+			throw new DomainError(
+				'invalid',
+				'Run a review selection first: its lottery is what is published.'
+			);
 		const current = hashInputs(
 			poolOf(panel, await listVolunteers(tx, panel.id)),
 			panel.panelSize,
