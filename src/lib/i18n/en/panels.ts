@@ -185,7 +185,7 @@ export const panels = {
 		'{count, plural, =0 {Everyone has been invited already} one {# invitation sent} other {# invitations sent}}',
 	'panels.members.replaceTitle': 'A member has dropped out',
 	'panels.members.replaceLead':
-		'A replacement is drawn from the volunteers whose arrival keeps every quota, with a seed made from the published one. They are invited straight away, and the change is published by number.',
+		'A replacement is drawn from the volunteers whose arrival keeps every quota, in an order that follows from the seed and the published lottery. They are invited straight away, and the change is published by number.',
 	'panels.members.number': 'Number of the member who dropped out',
 	'panels.members.replace': 'Draw a replacement',
 	'panels.members.replaced':
