@@ -1,12 +1,26 @@
 /**
  * `powershare panel select`: selects a citizens' panel by stratified sortition (LEXIMIN by
- * default) from a pool of volunteers and quotas, publishes the lottery of 1,000 tickets and draws
- * one ticket with the given seed. The algorithms live in `src/lib/core/sortition`; this file only
- * reads files, parses options and prints.
+ * default) from a pool of volunteers and quotas and builds the lottery of 1,000 tickets, which
+ * does not depend on the seed; with `--seed` it also draws the ticket.
+ *
+ * `powershare panel draw`: the public draw on a published lottery file alone: the ticket for a
+ * seed and the members it names, so anyone can check a draw without the organisers' pool files.
+ *
+ * The algorithms live in `src/lib/core/sortition`; this file only reads files, parses options
+ * and prints.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem, loadHighsSolver, readPool, selectPanel } from '../lib/core/sortition/index';
+import {
+	drawFromPublishedLottery,
+	formatLotteryCsv,
+	formatProblem,
+	loadHighsSolver,
+	readLotteryCsv,
+	readPool,
+	selectPanel
+} from '../lib/core/sortition/index';
 import type {
 	SelectPanelResult,
 	SelectionMethod,
@@ -17,10 +31,17 @@ const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const METHODS: readonly SelectionMethod[] = ['leximin', 'maximin', 'legacy'];
 
 /** Help text of `powershare panel`. */
-export const USAGE = `Usage: powershare panel select --people <file.csv> --quotas <file.csv> --size <k> --seed <seed> [options]
+export const USAGE = `Usage: powershare panel select --people <file.csv> --quotas <file.csv> --size <k> [--seed <seed>] [options]
+       powershare panel draw --lottery <lottery.csv> --seed <seed> [--json]
 
-Selects a citizens' panel: computes each volunteer's fairest possible chance of selection,
-rounds it to a published lottery of 1,000 equally likely panels and draws one with the seed.
+select  computes each volunteer's fairest possible chance of selection and rounds it to a
+        lottery of 1,000 equally likely panels. The lottery depends only on the files and
+        options, never on the seed, so it can be published before the seed is announced.
+        With --seed it also draws the ticket, as \`panel draw\` does on the lottery file.
+draw    the public draw on a published lottery file alone: prints the file's SHA-256, the
+        ticket for the seed and the volunteers that ticket names. The ticket is
+          (SHA-256 of the text "<lottery file's SHA-256>:<seed>" as a hexadecimal number)
+          mod (number of tickets) + 1
 
 Files (either format; the quota file's header decides):
   paper format                 --quotas categories.csv (category,feature,min,max)
@@ -30,7 +51,9 @@ Files (either format; the quota file's header decides):
 
 Options:
   --size K                 panel size
-  --seed S                 published seed; the same seed and files give the same draw
+  --seed S                 the public seed; draws the ticket (never changes the lottery)
+  --lottery-out FILE       write the lottery file (CSV) to publish before the draw
+  --lottery FILE           (draw) the published lottery file
   --method M               leximin (default), maximin, or legacy (for comparison only)
   --time-limit SECONDS     stop LEXIMIN after this long and fall back to MAXIMIN
   --household COLUMNS      comma-separated columns identifying a household; at most one
@@ -41,7 +64,7 @@ Options:
   --quiet                  no progress messages on stderr
   -h, --help               show this help
 
-Exit codes: 0 selected, 1 invalid files or no panel meets the quotas, 2 usage error.`;
+Exit codes: 0 selected or drawn, 1 invalid files or no panel meets the quotas, 2 usage error.`;
 
 class UsageError extends Error {}
 
@@ -49,7 +72,8 @@ type Options = {
 	people: string;
 	quotas: string;
 	size: number;
-	seed: string;
+	seed?: string;
+	lotteryOut?: string;
 	method: SelectionMethod;
 	timeLimit?: number;
 	household?: string[];
@@ -66,11 +90,13 @@ const VALUE_OPTIONS = new Set([
 	'method',
 	'time-limit',
 	'household',
-	'id-column'
+	'id-column',
+	'lottery-out',
+	'lottery'
 ]);
 const FLAG_OPTIONS = new Set(['json', 'quiet', 'help']);
 
-function parseOptions(args: string[]): Options | 'help' {
+function parseArgs(args: string[]): { values: Map<string, string>; flags: Set<string> } {
 	const values = new Map<string, string>();
 	const flags = new Set<string>();
 	for (let i = 0; i < args.length; i++) {
@@ -89,8 +115,17 @@ function parseOptions(args: string[]): Options | 'help' {
 			values.set(name, value);
 		} else throw new UsageError(`unknown option --${name}`);
 	}
+	return { values, flags };
+}
+
+function parseOptions(args: string[]): Options | 'help' {
+	const { values, flags } = parseArgs(args);
 	if (flags.has('help')) return 'help';
-	for (const required of ['people', 'quotas', 'size', 'seed'])
+	if (values.has('lottery'))
+		throw new UsageError(
+			'--lottery is an option of `panel draw`; `panel select` writes one with --lottery-out'
+		);
+	for (const required of ['people', 'quotas', 'size'])
 		if (!values.has(required)) throw new UsageError(`--${required} is required`);
 	const size = Number(values.get('size'));
 	if (!Number.isInteger(size) || size < 1)
@@ -104,7 +139,6 @@ function parseOptions(args: string[]): Options | 'help' {
 		people: values.get('people')!,
 		quotas: values.get('quotas')!,
 		size,
-		seed: values.get('seed')!,
 		method,
 		isJson: flags.has('json'),
 		isQuiet: flags.has('quiet')
@@ -124,7 +158,20 @@ function parseOptions(args: string[]): Options | 'help' {
 			.map((c) => c.trim())
 			.filter(Boolean);
 	if (values.has('id-column')) options.idColumn = values.get('id-column')!;
+	if (values.has('seed')) options.seed = values.get('seed')!;
+	if (values.has('lottery-out')) options.lotteryOut = values.get('lottery-out')!;
 	return options;
+}
+
+/** The version in package.json, recorded with every selection so a re-run can use the same. */
+async function engineVersion(): Promise<string> {
+	try {
+		const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+		const version = (JSON.parse(text) as { version?: unknown }).version;
+		return typeof version === 'string' ? version : 'unknown';
+	} catch {
+		return 'unknown';
+	}
 }
 
 async function readText(file: string): Promise<string | { error: string }> {
@@ -162,6 +209,7 @@ async function panelCommand(args: string[]): Promise<number> {
 		console.log(USAGE);
 		return sub === undefined ? EXIT.usage : EXIT.ok;
 	}
+	if (sub === 'draw') return drawCommand(rest);
 	if (sub !== 'select') throw new UsageError(`unknown sub-command "${sub}"`);
 	const options = parseOptions(rest);
 	if (options === 'help') {
@@ -212,7 +260,8 @@ async function panelCommand(args: string[]): Promise<number> {
 		pool: read.pool,
 		k: options.size,
 		method: options.method,
-		seed: options.seed,
+		...(options.seed !== undefined ? { seed: options.seed } : {}),
+		engineVersion: await engineVersion(),
 		solver,
 		isOnePerHousehold: options.household !== undefined,
 		now: () => performance.now(),
@@ -220,6 +269,8 @@ async function panelCommand(args: string[]): Promise<number> {
 		...(onProgress ? { onProgress } : {})
 	});
 	const seconds = (performance.now() - started) / 1000;
+	if (options.lotteryOut && result.status === 'selected')
+		await writeFile(options.lotteryOut, formatLotteryCsv(result.lottery));
 	if (options.isJson)
 		console.log(
 			JSON.stringify(
@@ -262,11 +313,74 @@ function printResult(result: SelectPanelResult, seconds: number): void {
 	console.log(
 		`Lottery: ${result.lottery.size} tickets over ${result.lottery.panels.length} distinct panels; rounding moved any probability by at most ${percent(result.lottery.maxDeviation)}`
 	);
-	console.log(`Drawn ticket: ${result.drawn.ticket}`);
-	console.log(`Panel (${result.drawn.members.length}): ${result.drawn.members.join(', ')}`);
+	console.log(`Lottery file SHA-256: ${result.lottery.sha256}`);
+	if (result.drawn) {
+		console.log(`Drawn ticket: ${result.drawn.ticket}`);
+		console.log(`Panel (${result.drawn.members.length}): ${result.drawn.members.join(', ')}`);
+	} else console.log('No seed given: nothing drawn. Publish the lottery, then draw with the seed.');
+	const { rerun } = result;
 	console.log(
-		`Re-run with: seed ${JSON.stringify(result.rerun.seed)}, method ${result.rerun.method}, size ${result.rerun.k}${result.rerun.isOnePerHousehold ? ', one per household' : ''}; inputs SHA-256 ${result.rerun.inputsHash}`
+		`Re-run with: ${rerun.seed !== null ? `seed ${JSON.stringify(rerun.seed)}, ` : ''}method ${rerun.method}, size ${rerun.k}${rerun.isOnePerHousehold ? ', one per household' : ''}, ${rerun.timeLimitSeconds !== null ? `time limit ${rerun.timeLimitSeconds} s` : 'no time limit'}, engine ${rerun.engineVersion}; inputs SHA-256 ${rerun.inputsHash}`
 	);
 	for (const note of result.notes) console.log(`Note: ${note}`);
-	console.log('Use --json for the whole lottery and every volunteer’s probability.');
+	console.log(
+		'Use --lottery-out to write the lottery file, --json for every volunteer’s probability.'
+	);
+}
+
+/** `panel draw --lottery FILE --seed S [--json]`: the public draw on the lottery file alone. */
+async function drawCommand(args: string[]): Promise<number> {
+	const { values, flags } = parseArgs(args);
+	if (flags.has('help')) {
+		console.log(USAGE);
+		return EXIT.ok;
+	}
+	for (const name of values.keys())
+		if (name !== 'lottery' && name !== 'seed')
+			throw new UsageError(`--${name} is not an option of \`panel draw\``);
+	for (const required of ['lottery', 'seed'])
+		if (!values.has(required)) throw new UsageError(`--${required} is required`);
+	const file = values.get('lottery')!;
+	const seed = values.get('seed')!;
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(file);
+	} catch (e) {
+		const code = (e as { code?: string }).code;
+		console.error(`${file}: ${code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+		return EXIT.failed;
+	}
+	// The fingerprint is of the file's bytes exactly as published (node:crypto, independently of
+	// the engine's own SHA-256).
+	const lotterySha256 = createHash('sha256').update(bytes).digest('hex');
+	const read = readLotteryCsv(bytes.toString('utf8'), file);
+	if (!read.ok) {
+		for (const problem of read.problems) console.error(formatProblem(problem));
+		return EXIT.failed;
+	}
+	const drawn = drawFromPublishedLottery({ lottery: read.lottery, lotterySha256, seed });
+	if (flags.has('json')) {
+		console.log(
+			JSON.stringify(
+				{
+					lotterySha256,
+					seed,
+					size: read.lottery.size,
+					ticket: drawn.ticket,
+					members: drawn.members
+				},
+				null,
+				2
+			)
+		);
+		return EXIT.ok;
+	}
+	console.log(`Lottery file SHA-256: ${lotterySha256}`);
+	console.log(
+		`Lottery: ${read.lottery.size} tickets over ${read.lottery.panels.length} distinct panels`
+	);
+	console.log(`Seed: ${JSON.stringify(seed)}`);
+	console.log(`Ticket: ${drawn.ticket}`);
+	console.log(`Panel (${drawn.members.length}): ${drawn.members.join(', ')}`);
+	return EXIT.ok;
 }

@@ -1,16 +1,24 @@
 import { getDatabase } from '$lib/server/db';
-import { listDrawnPanels } from '$lib/server/panels';
+import { listDrawnPanels, listPublishedLotteries } from '$lib/server/panels';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const panels = await listDrawnPanels(await getDatabase());
+	const db = await getDatabase();
+	const [drawn, waiting] = await Promise.all([listDrawnPanels(db), listPublishedLotteries(db)]);
 	return {
-		panels: panels.map((p) => ({
+		panels: drawn.map((p) => ({
 			id: p.id,
 			title: p.title,
 			placeName: p.placeName,
 			panelSize: p.panelSize,
 			drawnOn: p.drawnAt?.toISOString().slice(0, 10) ?? ''
+		})),
+		waiting: waiting.map((p) => ({
+			id: p.id,
+			title: p.title,
+			placeName: p.placeName,
+			panelSize: p.panelSize,
+			publishedOn: p.publishedAt?.toISOString().slice(0, 10) ?? ''
 		}))
 	};
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { signInWithPassword } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
@@ -6,9 +7,10 @@ import { expectNoAxeViolations } from '../support/axe';
  * The demo's ward organiser (Northgate), without JavaScript, runs a citizens' panel from start
  * to finish: creates it, imports a pool whose first file has bad rows (nothing imported, every
  * problem by line), checks the quotas suggested from the pool's own shares and tightens one,
- * reviews who is least likely to be selected and why, draws the panel in public with an
- * announced seed, and replaces a member who drops out. A visitor then reads the public record:
- * seed, fingerprint, ticket, the lottery file, and nothing personal.
+ * reviews who is least likely to be selected and why, publishes the lottery (which a visitor
+ * can then read and download before any seed exists), draws the panel with a seed announced
+ * afterwards, and replaces a member who drops out. A visitor then reads the public record and
+ * recomputes the ticket from the lottery file and the seed alone, and finds nothing personal.
  */
 
 test.use({ javaScriptEnabled: false });
@@ -138,38 +140,76 @@ test('an organiser imports a pool, sets quotas, reviews chances and draws a pane
 	await expect(page.getByText(/Chances of selection range from 16\.7% to 25\.0%/)).toBeVisible();
 	await expectNoAxeViolations(page, { javaScriptEnabled });
 
-	// The public draw, with the seed announced at the meeting.
-	await page
-		.getByLabel('Seed announced for the draw')
-		.fill('Chapel Fields hall 4 December: 31 7 19');
-	await page.getByRole('button', { name: 'Draw the panel in public' }).click();
-	await waitForSelection(
-		page,
-		'The panel was drawn with the seed “Chapel Fields hall 4 December: 31 7 19”.'
-	);
-	await expect(page.getByRole('table', { name: '6 members' })).toBeVisible();
+	// No seed can be entered before the lottery is published.
+	await expect(page.getByLabel('Seed announced for the draw')).toHaveCount(0);
+	await expect(page.getByText('Publish the lottery first.')).toBeVisible();
+	await page.getByRole('button', { name: 'Publish the lottery' }).click();
+	await expect(page.getByText('The lottery is published and can no longer change.')).toBeVisible();
+	const fingerprint = (await page
+		.locator('dt:has-text("Fingerprint of the lottery file (SHA-256)") + dd')
+		.textContent())!.trim();
+	expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
 	await expect(
 		page.getByText(
-			/npx powershare panel select --people people.csv --quotas features.csv --size 6 --seed 'Chapel Fields hall 4 December: 31 7 19'/
+			'npx powershare panel select --people people.csv --quotas features.csv --size 6 --lottery-out lottery.csv'
 		)
 	).toBeVisible();
 	await expectNoAxeViolations(page, { javaScriptEnabled });
+	const lotteryPage = await page
+		.getByRole('link', { name: 'See the public page of the lottery' })
+		.getAttribute('href');
 
-	// A member drops out: the replacement keeps every quota and is invited.
-	const firstMember = (await page
-		.getByRole('table', { name: '6 members' })
-		.getByRole('rowheader')
-		.first()
-		.textContent())!.trim();
-	await page.getByLabel('Number of the member who dropped out').fill(firstMember);
-	await page.getByRole('button', { name: 'Draw a replacement' }).click();
+	// Before the draw, a visitor can already read the lottery and download its file.
+	const early = await browser.newContext({ javaScriptEnabled: false });
+	let earlyLottery: string;
+	try {
+		const pub = await early.newPage();
+		await pub.goto(lotteryPage!);
+		await expect(pub.getByText('The draw has not happened yet.')).toBeVisible();
+		await expect(pub.locator('#lottery-record')).toContainText(fingerprint);
+		await expectNoAxeViolations(pub, { javaScriptEnabled });
+		earlyLottery = await (await early.request.get(`${lotteryPage}/lottery.csv`)).text();
+		expect(createHash('sha256').update(earlyLottery).digest('hex')).toBe(fingerprint);
+	} finally {
+		await early.close();
+	}
+
+	// The public draw, with the seed announced at the meeting after the publication.
+	const seed = 'Chapel Fields hall 4 December: 31 7 19';
+	await page.getByLabel('Seed announced for the draw').fill(seed);
+	await page.getByRole('button', { name: 'Draw the panel in public' }).click();
+	await expect(page.getByText(`The panel was drawn with the seed “${seed}”.`)).toBeVisible();
+	await expect(page.getByRole('table', { name: '6 members' })).toBeVisible();
 	await expect(
-		page.getByText(
-			new RegExp(
-				`replaces volunteer ${firstMember} \\(drawn from \\d+ volunteers? who keep every quota\\)`
-			)
-		)
+		page.getByText(`npx powershare panel draw --lottery lottery.csv --seed '${seed}'`)
 	).toBeVisible();
+	await expectNoAxeViolations(page, { javaScriptEnabled });
+
+	// A member drops out: the replacement keeps every quota and is invited. Not every member has
+	// someone left in the pool with the same features, so the organiser tries them in turn.
+	const members = (
+		await page.getByRole('table', { name: '6 members' }).getByRole('rowheader').allTextContents()
+	).map((m) => m.trim());
+	let replaced: string | undefined;
+	for (const member of members) {
+		await page.getByLabel('Number of the member who dropped out').fill(member);
+		await page.getByRole('button', { name: 'Draw a replacement' }).click();
+		const banner = page.getByText(
+			new RegExp(
+				`replaces volunteer ${member} \\(drawn from \\d+ volunteers? who keep every quota\\)`
+			)
+		);
+		const refusal = page.getByText(
+			'Nobody left in the pool can take this place while keeping every quota'
+		);
+		await expect(banner.or(refusal).first()).toBeVisible();
+		if (await banner.count()) {
+			replaced = member;
+			break;
+		}
+		await expectNoAxeViolations(page, { javaScriptEnabled });
+	}
+	expect(replaced).toBeDefined();
 	await page.getByRole('button', { name: 'Send invitations to members not yet invited' }).click();
 	await expect(page.getByText('5 invitations sent')).toBeVisible();
 	await expectNoAxeViolations(page, { javaScriptEnabled });
@@ -193,20 +233,25 @@ test('an organiser imports a pool, sets quotas, reviews chances and draws a pane
 		await expect(
 			pub.getByRole('heading', { level: 1, name: 'Chapel Fields park panel' })
 		).toBeVisible();
-		const record = pub.locator('.govuk-summary-list');
-		await expect(record).toContainText('Chapel Fields hall 4 December: 31 7 19');
-		await expect(record).toContainText(/[0-9a-f]{64}/);
+		const record = pub.locator('#draw-record');
+		await expect(record).toContainText(seed);
+		await expect(pub.locator('#lottery-record')).toContainText(fingerprint);
 		await expect(pub.getByText(/replaced volunteer/)).toBeVisible();
 		await expectNoAxeViolations(pub, { javaScriptEnabled });
 		const lotteryHref = await pub
 			.getByRole('link', { name: /Download the lottery of 1,?000 tickets \(CSV\)/ })
 			.getAttribute('href');
 		const lottery = await (await visitor.request.get(lotteryHref!)).text();
+		// The file is the one published before the seed was known.
+		expect(lottery).toBe(earlyLottery);
 		const rows = lottery.trim().split(/\r\n/).slice(1);
 		expect(rows.reduce((sum, row) => sum + Number(row.split(',')[2]), 0)).toBe(1000);
 		const ticket = Number(
 			(await record.locator('dt:has-text("Ticket drawn") + dd').textContent())!.trim()
 		);
+		// The published recipe: SHA-256("<file SHA-256>:<seed>") mod 1000, plus 1.
+		const digest = createHash('sha256').update(`${fingerprint}:${seed}`).digest('hex');
+		expect(Number(BigInt(`0x${digest}`) % 1000n) + 1).toBe(ticket);
 		const drawnRow = rows.find((row) => {
 			const [first, last] = row.split(',').map(Number);
 			return ticket >= first! && ticket <= last!;
@@ -214,7 +259,7 @@ test('an organiser imports a pool, sets quotas, reviews chances and draws a pane
 		const drawnMembers = (await record
 			.locator('dt:has-text("Volunteers on the ticket") + dd')
 			.textContent())!.trim();
-		expect(drawnRow).toContain(`"${drawnMembers.split(', ').join(' ')}"`);
+		expect(drawnRow!.split(',').slice(3).join(', ')).toBe(drawnMembers);
 
 		// Nothing personal: no name, email or feature value, on the page or in the file.
 		const text = await pub.locator('body').innerText();

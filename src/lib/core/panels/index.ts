@@ -21,5 +21,10 @@ export {
 	type QuotaProblem
 } from './quotas';
 export { explainLeastLikely, type CrowdedValue, type ProbabilityExplanation } from './explain';
-export { replacementCandidates, drawReplacement } from './replacement';
+export {
+	replacementCandidates,
+	drawReplacement,
+	replacementKey,
+	type ReplacementDraw
+} from './replacement';
 export { generateDemoPool, demoFeatures, type DemoVolunteer } from './demo-pool';

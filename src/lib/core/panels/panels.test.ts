@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../sortition/index';
+import { sha256Hex, type Pool } from '../sortition/index';
 import { explainLeastLikely } from './explain';
 import { generateDemoPool } from './demo-pool';
 import { checkQuotas, countPool, suggestQuotas } from './quotas';
-import { drawReplacement, replacementCandidates } from './replacement';
+import { drawReplacement, replacementCandidates, replacementKey } from './replacement';
 import { readVolunteers } from './volunteer-csv';
+
+const draw = (sequence: number) => ({ lotterySha256: 'a'.repeat(64), seed: 'hall', sequence });
 
 describe('readVolunteers', () => {
 	it('takes every column but the contact ones as a feature, trimming values', () => {
@@ -131,8 +133,20 @@ describe('replacements', () => {
 			excluded: new Set(['2'])
 		});
 		expect(candidates).toEqual(['4']);
-		expect(drawReplacement(['3', '5'], 'seed', 1)).toBe(drawReplacement(['3', '5'], 'seed', 1));
-		expect(drawReplacement([], 'seed', 1)).toBeUndefined();
+		expect(drawReplacement([], draw(1))).toBeUndefined();
+	});
+
+	it('chooses the candidate with the smallest public key, the same every time', () => {
+		const candidates = Array.from({ length: 30 }, (_, i) => String(i + 1));
+		const chosen = drawReplacement(candidates, draw(1))!;
+		expect(drawReplacement([...candidates].reverse(), draw(1))).toBe(chosen);
+		const keys = candidates.map((id) => replacementKey(draw(1), id));
+		expect(replacementKey(draw(1), chosen)).toBe([...keys].sort()[0]);
+		// The key is the SHA-256 of "<lottery SHA-256>:<seed>:replacement:<n>:<number>".
+		expect(replacementKey(draw(2), '7')).toBe(sha256Hex(`${'a'.repeat(64)}:hall:replacement:2:7`));
+		// Later replacements, and other seeds, order the pool afresh.
+		const others = [2, 3, 4, 5, 6].map((n) => drawReplacement(candidates, draw(n)));
+		expect(new Set([chosen, ...others]).size).toBeGreaterThan(1);
 	});
 });
 

@@ -2,10 +2,12 @@
  * Replacing a panel member who drops out without breaking a quota: the candidates are the
  * volunteers not on the panel (and not dropped out) whose arrival, with the remaining members,
  * gives a panel that meets every quota (and the household rule), as the selection engine checks
- * it. One candidate is drawn with a seed derived from the published seed, so anyone holding the
- * pool can re-run the choice.
+ * it. The choice is fixed by public data only (see {@link replacementKey}): every volunteer's
+ * place in the order of replacement follows from the lottery's SHA-256, the public seed and the
+ * replacement's sequence number, so nobody can steer it once the seed is announced, and anyone
+ * can recompute the order from the public record.
  */
-import { buildProblem, createRandom, panelViolations, type Pool } from '../sortition/index';
+import { buildProblem, panelViolations, sha256Hex, type Pool } from '../sortition/index';
 
 /** The candidates, in pool order, who can take the place of the dropped-out member. */
 export function replacementCandidates(options: {
@@ -30,13 +32,34 @@ export function replacementCandidates(options: {
 	return candidates;
 }
 
-/** Draws one of the candidates with the seed `<seed>:replacement:<n>` (n counts replacements). */
+/** What a replacement draw depends on: all of it is on the public page. */
+export type ReplacementDraw = {
+	/** SHA-256 of the published lottery file. */
+	lotterySha256: string;
+	/** The public seed of the draw. */
+	seed: string;
+	/** 1 for the first replacement of the panel, 2 for the next, … */
+	sequence: number;
+};
+
+/**
+ * A volunteer's key for replacement `sequence`: the SHA-256 (hex) of the UTF-8 text
+ * `<lottery SHA-256>:<seed>:replacement:<sequence>:<volunteer number>`. The candidate with the
+ * smallest key is chosen, which is a uniform choice among the candidates.
+ */
+export function replacementKey(draw: ReplacementDraw, id: string): string {
+	return sha256Hex(`${draw.lotterySha256}:${draw.seed}:replacement:${draw.sequence}:${id}`);
+}
+
+/** The candidate with the smallest {@link replacementKey}, or undefined when there is none. */
 export function drawReplacement(
 	candidates: readonly string[],
-	seed: string,
-	replacementNumber: number
+	draw: ReplacementDraw
 ): string | undefined {
-	if (candidates.length === 0) return undefined;
-	const random = createRandom(`${seed}:replacement:${replacementNumber}`);
-	return candidates[random.int(candidates.length)];
+	let best: { id: string; key: string } | undefined;
+	for (const id of candidates) {
+		const key = replacementKey(draw, id);
+		if (!best || key < best.key) best = { id, key };
+	}
+	return best?.id;
 }

@@ -52,12 +52,21 @@ export {
 export { legacyPanel, legacyDistribution } from './legacy';
 export {
 	roundToLottery,
-	drawFromLottery,
+	drawTicket,
+	hexModulo,
 	panelOfTicket,
 	lotteryProbabilities,
 	type Lottery,
 	type LotteryPanel
 } from './lottery';
+export {
+	formatLotteryCsv,
+	readLotteryCsv,
+	membersOfTicket,
+	drawFromPublishedLottery,
+	type PublishedLottery,
+	type LotteryReadResult
+} from './lottery-file';
 export { suggestRelaxation, type RelaxationSuggestion, type QuotaChange } from './relaxation';
 export {
 	selectPanel,

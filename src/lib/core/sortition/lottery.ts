@@ -5,8 +5,15 @@
  * ⌊λ·M⌋ tickets, and the fractional remainders are rounded by dependent (pipage) rounding
  * (Gandhi, Khuller, Parthasarathy, Srinivasan, J. ACM 2006), which keeps every panel's expected
  * share, so each volunteer's probability moves by at most about k/M.
+ *
+ * The lottery is fixed before the public seed exists: the rounding's randomness comes from the
+ * inputs' fingerprint (see `selectPanel`), the lottery is published as a file, and the ticket is
+ * then a public function of the seed and that file's SHA-256 ({@link drawTicket}), which anyone
+ * can recompute from the published file alone. Knowing the lottery early gives nobody a way to
+ * steer the draw, because the seed is announced only after the lottery can no longer change.
  */
 import type { Random } from './random';
+import { sha256Hex } from './sha256';
 import type { PanelDistribution } from './types';
 
 /** A panel of the published lottery and the tickets it holds. */
@@ -103,13 +110,31 @@ function comparePanels(a: number[], b: number[]): number {
 	return a.length - b.length;
 }
 
-/** Draws one ticket uniformly (1..size) and returns it with its panel. */
-export function drawFromLottery(
-	lottery: Lottery,
-	random: Random
-): { ticket: number; panel: number[] } {
-	const ticket = random.int(lottery.size) + 1;
-	return { ticket, panel: panelOfTicket(lottery, ticket) };
+/**
+ * The public draw: ticket = (SHA-256 of the UTF-8 text `<lottery SHA-256>:<seed>`, read as one
+ * hexadecimal number) mod size, plus 1. `lotterySha256` is the lower-case hex SHA-256 of the
+ * published lottery file's bytes and `size` its number of tickets. Any SHA-256 tool recomputes
+ * it, for example in Python:
+ * `int(hashlib.sha256(f"{lottery_sha256}:{seed}".encode()).hexdigest(), 16) % size + 1`.
+ * The reduction of a 256-bit number mod 1,000 favours no ticket by more than 1,000 / 2^256.
+ */
+export function drawTicket(options: { lotterySha256: string; seed: string; size: number }): number {
+	const { lotterySha256, seed, size } = options;
+	if (!Number.isInteger(size) || size < 1)
+		throw new RangeError(`the lottery size must be a positive whole number, got ${size}`);
+	if (!/^[0-9a-f]{64}$/.test(lotterySha256))
+		throw new RangeError('the lottery SHA-256 must be 64 lower-case hexadecimal digits');
+	return hexModulo(sha256Hex(`${lotterySha256}:${seed}`), size) + 1;
+}
+
+/**
+ * A hexadecimal number mod n, digit by digit (Horner's rule), exact for n up to 2^48 because
+ * every intermediate value stays below 16·n < 2^53.
+ */
+export function hexModulo(hex: string, n: number): number {
+	let remainder = 0;
+	for (const digit of hex) remainder = (remainder * 16 + parseInt(digit, 16)) % n;
+	return remainder;
 }
 
 /** The panel that a ticket number names. */

@@ -6,7 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighsSolver } from './highs-solver';
 import { readPool } from './pool-csv';
 import { buildProblem, panelViolations } from './problem';
+import { drawTicket } from './lottery';
+import { formatLotteryCsv, membersOfTicket } from './lottery-file';
 import { selectPanel, type PanelSelection } from './select-panel';
+import { sha256Hex } from './sha256';
 import type { Solver } from './solver';
 import type { Pool, Quota } from './types';
 
@@ -48,7 +51,7 @@ function drawnViolations(pool: Pool, k: number, selection: PanelSelection): stri
 	const index = new Map(pool.people.map((p, i) => [p.id, i]));
 	return panelViolations(
 		buildProblem(pool, k),
-		selection.drawn.members.map((id) => index.get(id)!)
+		selection.drawn!.members.map((id) => index.get(id)!)
 	);
 }
 
@@ -145,7 +148,7 @@ describe('selectPanel on random pools', () => {
 					expect(
 						panelViolations(
 							problem,
-							first.drawn.members.map((id) => index.get(id)!)
+							first.drawn!.members.map((id) => index.get(id)!)
 						)
 					).toEqual([]);
 					for (const entry of first.lottery.panels)
@@ -163,6 +166,11 @@ describe('selectPanel on random pools', () => {
 					const again = selected(selectPanel({ pool, k, method, seed, solver, isOnePerHousehold }));
 					expect(again.drawn).toEqual(first.drawn);
 					expect(again.rerun).toEqual(first.rerun);
+					// The ticket is the published recipe on the lottery file, and names its panel.
+					const lotterySha256 = sha256Hex(formatLotteryCsv(first.lottery));
+					expect(first.lottery.sha256).toBe(lotterySha256);
+					expect(first.drawn!.ticket).toBe(drawTicket({ lotterySha256, seed, size: 1000 }));
+					expect(first.drawn!.members).toEqual(membersOfTicket(first.lottery, first.drawn!.ticket));
 				}
 			),
 			{ numRuns: 12 }
@@ -181,6 +189,113 @@ describe('selectPanel on random pools', () => {
 			{ numRuns: 6 }
 		);
 	}, 60_000);
+});
+
+describe('the lottery comes before the seed', () => {
+	const pool: Pool = {
+		categories: ['g', 'a'],
+		quotas: [
+			{ category: 'g', value: 'f', min: 2, max: 3 },
+			{ category: 'g', value: 'm', min: 2, max: 3 },
+			{ category: 'a', value: 'young', min: 1, max: 3 },
+			{ category: 'a', value: 'old', min: 2, max: 4 }
+		],
+		people: [
+			'f:young',
+			'f:old',
+			'f:old',
+			'f:young',
+			'm:old',
+			'm:old',
+			'm:young',
+			'f:old',
+			'm:old'
+		].map((s, i) => {
+			const [g, a] = s.split(':') as [string, string];
+			return { id: String(i + 1), features: { g, a } };
+		})
+	};
+
+	it.each(['leximin', 'maximin', 'legacy'] as const)(
+		'builds the same %s lottery whatever the public seed, and without one',
+		(method) => {
+			const withoutSeed = selected(selectPanel({ pool, k: 5, method, solver }));
+			expect(withoutSeed.drawn).toBeUndefined();
+			expect(withoutSeed.rerun.seed).toBeNull();
+			for (const seed of ['town hall: 3 14 15', 'another seed', ''])
+				expect(selected(selectPanel({ pool, k: 5, method, seed, solver })).lottery).toEqual(
+					withoutSeed.lottery
+				);
+		}
+	);
+
+	it('changes the lottery’s rounding only when the inputs change', () => {
+		const first = selected(selectPanel({ pool, k: 5, method: 'legacy', solver }));
+		const wider = selected(
+			selectPanel({
+				pool: { ...pool, quotas: pool.quotas.map((q) => ({ ...q, max: q.max + 1 })) },
+				k: 5,
+				method: 'legacy',
+				solver
+			})
+		);
+		expect(wider.rerun.inputsHash).not.toBe(first.rerun.inputsHash);
+		expect(wider.lottery.sha256).not.toBe(first.lottery.sha256);
+	});
+
+	it('records the time limit and the engine version for a re-run', () => {
+		const result = selected(
+			selectPanel({
+				pool,
+				k: 5,
+				method: 'leximin',
+				seed: 's',
+				solver,
+				now: clock,
+				timeLimitSeconds: 30,
+				engineVersion: '9.9.9'
+			})
+		);
+		expect(result.rerun).toMatchObject({ timeLimitSeconds: 30, engineVersion: '9.9.9', seed: 's' });
+		expect(selected(selectPanel({ pool, k: 5, method: 'maximin', solver })).rerun).toMatchObject({
+			timeLimitSeconds: null,
+			engineVersion: 'unknown'
+		});
+	});
+
+	it('names the method it falls back to when the time limit passes before any fair distribution', () => {
+		// The clock jumps past the limit as soon as the first panel is found.
+		let hasSolved = false;
+		const slow: Solver = {
+			name: 'slow',
+			createModel(model) {
+				const inner = solver.createModel(model);
+				return {
+					...inner,
+					solve(options) {
+						const result = inner.solve(options);
+						hasSolved = true;
+						return result;
+					}
+				};
+			}
+		};
+		const result = selected(
+			selectPanel({
+				pool,
+				k: 5,
+				method: 'leximin',
+				seed: 's',
+				solver: slow,
+				now: () => (hasSolved ? 1e12 : 0),
+				timeLimitSeconds: 10
+			})
+		);
+		expect(result.methodUsed).toBe('legacy');
+		const notes = result.notes.join(' ');
+		expect(notes).toContain('before LEXIMIN had a fair distribution');
+		expect(notes).not.toMatch(/LEXIMIN[^.]*; falling back to LEGACY/);
+	});
 });
 
 describe('solver failures', () => {

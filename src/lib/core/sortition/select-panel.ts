@@ -1,9 +1,14 @@
 /**
  * Selects a citizens' panel end to end: a fair distribution over panels (LEXIMIN, MAXIMIN or, for
- * comparison, LEGACY), its rounding to a published lottery of 1,000 tickets, and the seeded draw
- * of one ticket; or, when the quotas admit no panel, the smallest quota relaxation. The result
- * carries everything needed to re-run the draw: seed, method, lottery size and a SHA-256 of the
- * inputs.
+ * comparison, LEGACY), its rounding to a lottery of 1,000 tickets, and, given the public seed,
+ * the draw of one ticket; or, when the quotas admit no panel, the smallest quota relaxation.
+ *
+ * The lottery does not depend on the seed: its only randomness (LEGACY's panels, the rounding of
+ * remainders) is seeded with the inputs' SHA-256, so the lottery can be published and frozen
+ * before the seed is announced, and the ticket is then {@link drawTicket} of the seed and the
+ * lottery file's SHA-256, which anyone can recompute from the published file alone. The result
+ * carries everything needed to re-run it: method, sizes, time limit, engine version and the
+ * inputs' SHA-256.
  */
 import {
 	DeadlineError,
@@ -12,7 +17,8 @@ import {
 	probabilitiesOf
 } from './leximin';
 import { legacyDistribution } from './legacy';
-import { drawFromLottery, lotteryProbabilities, roundToLottery, type Lottery } from './lottery';
+import { drawTicket, lotteryProbabilities, roundToLottery, type Lottery } from './lottery';
+import { formatLotteryCsv, membersOfTicket, type PublishedLottery } from './lottery-file';
 import { buildProblem } from './problem';
 import { createRandom } from './random';
 import { suggestRelaxation, type RelaxationSuggestion } from './relaxation';
@@ -32,12 +38,17 @@ export type SelectPanelOptions = {
 	/** Panel size. */
 	k: number;
 	method: SelectionMethod;
-	/** Published seed; every random step derives from it. */
-	seed: string;
+	/**
+	 * The public seed, announced after the lottery is published. Without it the lottery is built
+	 * but nothing is drawn; it never changes the lottery.
+	 */
+	seed?: string;
 	solver: Solver;
 	isOnePerHousehold?: boolean;
 	/** Number of equally likely tickets in the published lottery (default 1,000). */
 	lotterySize?: number;
+	/** Recorded in the re-run record (the command line passes package.json's version). */
+	engineVersion?: string;
 	/** Milliseconds from any origin (the core has no clock); needed for `timeLimitSeconds`. */
 	now?: () => number;
 	/** After this many seconds LEXIMIN stops and falls back to MAXIMIN (noted in the result). */
@@ -56,14 +67,19 @@ export type VolunteerProbability = {
 
 /** What a re-run needs, with a fingerprint of the inputs to check they are the same. */
 export type RerunRecord = {
-	seed: string;
+	/** The public seed of the draw, or null when only the lottery was built. */
+	seed: string | null;
 	method: SelectionMethod;
 	k: number;
 	isOnePerHousehold: boolean;
 	lotterySize: number;
-	/** SHA-256 of the pool and quotas in a canonical form. */
+	/** LEXIMIN's time limit; with one, a re-run may stop elsewhere and build another lottery. */
+	timeLimitSeconds: number | null;
+	/** SHA-256 of the pool and quotas in a canonical form; also seeds the lottery's rounding. */
 	inputsHash: string;
 	solver: string;
+	/** Version of the engine that ran (package.json), or 'unknown'. */
+	engineVersion: string;
 };
 
 /** A selected panel with its lottery and probabilities. */
@@ -75,12 +91,13 @@ export type PanelSelection = {
 	methodUsed: SelectionMethod | 'maximin (unproven)';
 	probabilities: VolunteerProbability[];
 	minProbability: number;
-	lottery: {
-		size: number;
+	lottery: PublishedLottery & {
 		maxDeviation: number;
-		panels: { firstTicket: number; tickets: number; members: string[] }[];
+		/** SHA-256 of the lottery file ({@link formatLotteryCsv}), which the draw uses. */
+		sha256: string;
 	};
-	drawn: { ticket: number; members: string[] };
+	/** The ticket drawn with the seed and the members it names; absent without a seed. */
+	drawn?: { ticket: number; members: string[] };
 	rerun: RerunRecord;
 	notes: string[];
 	stats: { stages: number; oracleCalls: number; distributionPanels: number };
@@ -134,14 +151,17 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 	if (options.timeLimitSeconds !== undefined && !options.now)
 		throw new RangeError('a time limit needs a now() function');
 	const problem = buildProblem(pool, k, { isOnePerHousehold });
+	const inputsHash = hashInputs(pool, k, isOnePerHousehold);
 	const rerun: RerunRecord = {
-		seed,
+		seed: seed ?? null,
 		method,
 		k,
 		isOnePerHousehold,
 		lotterySize,
-		inputsHash: hashInputs(pool, k, isOnePerHousehold),
-		solver: solver.name
+		timeLimitSeconds: options.timeLimitSeconds ?? null,
+		inputsHash,
+		solver: solver.name,
+		engineVersion: options.engineVersion ?? 'unknown'
 	};
 	const notes: string[] = [];
 	const now = options.now;
@@ -159,10 +179,15 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 			: method === 'maximin'
 				? ['maximin', 'legacy']
 				: ['legacy'];
-	for (const attempt of chain) {
+	for (const [position, attempt] of chain.entries()) {
 		try {
 			if (attempt === 'legacy') {
-				distribution = legacyDistribution(problem, createRandom(`${seed}:legacy`), lotterySize);
+				// Seeded by the inputs, not the public seed, so the lottery exists before the seed.
+				distribution = legacyDistribution(
+					problem,
+					createRandom(`${inputsHash}:legacy`),
+					lotterySize
+				);
 				if (!distribution) {
 					notes.push('LEGACY hit a dead end in every attempt.');
 					break;
@@ -197,8 +222,9 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 				};
 			}
 			if (error instanceof DeadlineError) {
+				const next = chain[position + 1];
 				notes.push(
-					'The time limit passed before a fair distribution existed; falling back to LEGACY.'
+					`The time limit passed before ${attempt.toUpperCase()} had a fair distribution; ${next ? `falling back to ${next.toUpperCase()}` : 'no method is left to try'}.`
 				);
 				continue;
 			}
@@ -227,8 +253,7 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 		phase: 'lottery',
 		message: `rounding to a lottery of ${lotterySize} tickets`
 	});
-	const lottery = roundToLottery(distribution, lotterySize, createRandom(`${seed}:round`));
-	const drawn = drawFromLottery(lottery, createRandom(`${seed}:draw`));
+	const lottery = roundToLottery(distribution, lotterySize, createRandom(`${inputsHash}:round`));
 	return buildSelection({
 		pool,
 		problem,
@@ -236,7 +261,7 @@ export function selectPanel(options: SelectPanelOptions): SelectPanelResult {
 		methodUsed,
 		distribution,
 		lottery,
-		drawn,
+		...(seed !== undefined ? { seed } : {}),
 		rerun,
 		notes,
 		stats
@@ -250,7 +275,7 @@ function buildSelection(input: {
 	methodUsed: PanelSelection['methodUsed'];
 	distribution: PanelDistribution;
 	lottery: Lottery;
-	drawn: { ticket: number; panel: number[] };
+	seed?: string;
 	rerun: RerunRecord;
 	notes: string[];
 	stats: { stages: number; oracleCalls: number };
@@ -261,6 +286,20 @@ function buildSelection(input: {
 	const ids = pool.people.map((p) => p.id);
 	let maxDeviation = 0;
 	exact.forEach((p, i) => (maxDeviation = Math.max(maxDeviation, Math.abs(p - rounded[i]!))));
+	const published: PublishedLottery = {
+		size: lottery.size,
+		panels: lottery.panels.map((e) => ({
+			firstTicket: e.firstTicket,
+			tickets: e.tickets,
+			members: e.panel.map((i) => ids[i]!)
+		}))
+	};
+	const sha256 = sha256Hex(formatLotteryCsv(published));
+	let drawn: PanelSelection['drawn'];
+	if (input.seed !== undefined) {
+		const ticket = drawTicket({ lotterySha256: sha256, seed: input.seed, size: lottery.size });
+		drawn = { ticket, members: membersOfTicket(published, ticket) };
+	}
 	return {
 		status: 'selected',
 		method: input.method,
@@ -271,16 +310,8 @@ function buildSelection(input: {
 			lotteryProbability: rounded[i]!
 		})),
 		minProbability: Math.min(...exact),
-		lottery: {
-			size: lottery.size,
-			maxDeviation,
-			panels: lottery.panels.map((e) => ({
-				firstTicket: e.firstTicket,
-				tickets: e.tickets,
-				members: e.panel.map((i) => ids[i]!)
-			}))
-		},
-		drawn: { ticket: input.drawn.ticket, members: input.drawn.panel.map((i) => ids[i]!) },
+		lottery: { ...published, maxDeviation, sha256 },
+		...(drawn ? { drawn } : {}),
 		rerun: input.rerun,
 		notes: input.notes,
 		stats: { ...input.stats, distributionPanels: input.distribution.panels.length }

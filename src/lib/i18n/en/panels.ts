@@ -19,6 +19,7 @@ export const panels = {
 	'panels.admin.col.status': 'Status',
 
 	'panels.status.draft': 'Being prepared',
+	'panels.status.published': 'Lottery published',
 	'panels.status.drawn': 'Drawn',
 
 	'panels.new.title': 'Create a citizens’ panel',
@@ -66,8 +67,9 @@ export const panels = {
 
 	'panels.step.pool': '1. Pool and quotas',
 	'panels.step.review': '2. Review everyone’s chance',
-	'panels.step.draw': '3. Draw in public',
-	'panels.step.members': '4. Members',
+	'panels.step.publish': '3. Publish the lottery',
+	'panels.step.draw': '4. Draw in public',
+	'panels.step.members': '5. Members',
 	'panels.step.retention': 'Personal data',
 
 	'panels.pool.title': 'Import the pool of volunteers',
@@ -82,7 +84,7 @@ export const panels = {
 		'one column for each feature the quotas are set on, such as gender, age band or neighbourhood',
 	'panels.pool.replaces':
 		'The pool has {count} volunteers. A new file replaces them all, and the quotas are suggested again.',
-	'panels.pool.drawn': 'The panel has been drawn, so its pool can no longer change.',
+	'panels.pool.drawn': 'The lottery has been published, so the pool can no longer change.',
 	'panels.pool.file': 'CSV file',
 	'panels.pool.fileHint':
 		'If any row has a problem, nothing is imported and every problem is listed.',
@@ -121,7 +123,7 @@ export const panels = {
 		'A review runs the selection without publishing anything, so you can see each volunteer’s chance of selection before the public draw.',
 	'panels.review.run': 'Run a review selection',
 	'panels.review.title': 'Review of the chances of selection',
-	'panels.review.drawTitle': 'Chances of selection in the public draw',
+	'panels.review.publishedTitle': 'Chances of selection in the published lottery',
 	'panels.review.range':
 		'Chances of selection range from {min} to {max} (method: {method}; the lottery has {panels} different panels).',
 	'panels.review.leastCaption': 'The volunteers least likely to be selected, and why',
@@ -138,23 +140,33 @@ export const panels = {
 	'panels.run.queued': 'Waiting',
 	'panels.run.running': 'Running',
 	'panels.run.reviewRunning': 'The review selection is running in the background.',
-	'panels.run.drawRunning': 'The public draw is running in the background.',
 	'panels.run.progress': 'Latest step: {message}',
 	'panels.run.check': 'Check progress',
 	'panels.run.failed': 'The last selection did not finish: {error}',
 
+	'panels.publish.lead':
+		'Publishing shows the lottery of the latest review on the public page, with a file anyone can download and its fingerprint. After that the pool, the quotas and the lottery can no longer change. Only once it is published, choose the seed in public.',
+	'panels.publish.submit': 'Publish the lottery',
+	'panels.publish.notYet': 'Run a review selection first: its lottery is what you publish.',
+	'panels.publish.done':
+		'The lottery is published and can no longer change. The public draw uses the file with this fingerprint:',
+	'panels.publish.sha256': 'Fingerprint of the lottery file (SHA-256)',
+	'panels.publish.publicLink': 'See the public page of the lottery',
+
 	'panels.draw.lead':
-		'Announce the seed in public first, for example numbers drawn from a hat at a public meeting. The draw then runs once with that seed and is published straight away, with everything anyone needs to check it.',
+		'Choose the seed in public now that the lottery is published, for example numbers drawn from a hat at a public meeting. The ticket follows from the seed and the published lottery file alone, so anyone can check it, and it is published straight away.',
 	'panels.draw.seed': 'Seed announced for the draw',
 	'panels.draw.seedHint': 'For example, town hall 4 December: 17 42 8',
 	'panels.draw.submit': 'Draw the panel in public',
-	'panels.draw.notYet': 'Import the pool and set the quotas first.',
+	'panels.draw.notYet': 'Publish the lottery first.',
 	'panels.draw.done': 'The panel was drawn with the seed “{seed}”.',
+	'panels.draw.ticket': 'The seed drew ticket {ticket}.',
 	'panels.draw.publicLink': 'See the public record of the draw',
 
 	'panels.rerun.title': 'Re-running the draw',
 	'panels.rerun.lead':
-		'These files hold volunteer numbers and features but no names or contact details. Give them to an independent observer so they can re-run the selection:',
+		'These files hold volunteer numbers and features but no names or contact details; they are for organisers only. Give them to an independent observer so they can rebuild the lottery and check that its fingerprint is the published one:',
+	'panels.rerun.drawLead': 'Anyone can then check the draw with the published lottery file alone:',
 	'panels.rerun.people': 'Download the pool (people.csv)',
 	'panels.rerun.features': 'Download the quotas (features.csv)',
 
@@ -173,7 +185,7 @@ export const panels = {
 		'{count, plural, =0 {Everyone has been invited already} one {# invitation sent} other {# invitations sent}}',
 	'panels.members.replaceTitle': 'A member has dropped out',
 	'panels.members.replaceLead':
-		'A replacement is drawn from the volunteers whose arrival keeps every quota, with a seed made from the published one. They are invited straight away, and the change is published by number.',
+		'A replacement is drawn from the volunteers whose arrival keeps every quota, in an order that follows from the seed and the published lottery. They are invited straight away, and the change is published by number.',
 	'panels.members.number': 'Number of the member who dropped out',
 	'panels.members.replace': 'Draw a replacement',
 	'panels.members.replaced':
@@ -197,6 +209,15 @@ export const panels = {
 	'panels.public.listCaption': 'Panels drawn',
 	'panels.public.none': 'No panel has been drawn yet.',
 	'panels.public.drawnOn': 'Drawn on',
+	'panels.public.waitingCaption': 'Lotteries published, waiting for the draw',
+	'panels.public.publishedOn': 'Published on',
+	'panels.public.waitingLead':
+		'The {size} members will be chosen by lottery from {pool} volunteers. The lottery below is fixed: it meets every quota and gives each volunteer as equal a chance as the quotas allow, no less than {min}. The ticket will be drawn with a seed chosen in public.',
+	'panels.public.lotteryTitle': 'The lottery',
+	'panels.public.publishedAt': 'Published at',
+	'panels.public.lotterySha256': 'Fingerprint of the lottery file (SHA-256)',
+	'panels.public.notDrawn':
+		'The draw has not happened yet. When the seed is announced, the ticket follows from it and the lottery file above, as explained below.',
 	'panels.public.lead':
 		'The {size} members were chosen by lottery from {pool} volunteers. The lottery met every quota and gave each volunteer as equal a chance as the quotas allowed: no one had less than {min}.',
 	'panels.public.drawTitle': 'The draw',
@@ -216,12 +237,22 @@ export const panels = {
 	'panels.public.replacementLine':
 		'{date}: volunteer {replacement} replaced volunteer {dropped}, drawn from {count, plural, one {# volunteer} other {# volunteers}} who kept every quota, with the seed “{seed}”',
 	'panels.public.checkTitle': 'Check the draw',
+	'panels.public.checkRecipe':
+		'Download the lottery file and compute its SHA-256 (for example with sha256sum); it must be the fingerprint above. The ticket is the SHA-256 of the text “fingerprint:seed” (the fingerprint, a colon, then the seed exactly as announced), read as a hexadecimal number, divided by {size}: the remainder plus one.',
+	'panels.public.checkCommand':
+		'Powershare’s command line does this, and prints the volunteers the ticket names:',
+	'panels.public.checkPython':
+		'So does this line of Python, with the announced seed in place of SEED:',
 	'panels.public.checkTicket':
 		'The lottery file lists every ticket and the volunteers it names; ticket {ticket} names the volunteers above.',
+	'panels.public.checkReplacement':
+		'A replacement is the volunteer, among those whose arrival keeps every quota, with the smallest SHA-256 of “fingerprint:seed:replacement:n:number”, where n counts the replacements and number is the volunteer’s.',
+	'panels.public.checkOld':
+		'This panel was drawn before lotteries were published ahead of the draw: ticket {ticket} came from the seed with the engine’s own generator, and the lottery file lists the volunteers it names.',
 	'panels.public.checkRerun':
-		'An independent observer given the pool file (volunteer numbers and features, no names) and the quota file by the organisers can re-run the whole selection with the published seed:',
+		'An independent observer given the pool file (volunteer numbers and features, no names) and the quota file by the organisers can rebuild the whole lottery:',
 	'panels.public.checkHash':
-		'The command prints the fingerprint of the files it read, which must match the one above, and the same lottery and ticket.',
+		'The command prints the fingerprint of the files it read and of the lottery file it writes, which must match the ones above.',
 	'panels.public.privacy':
 		'This page and the lottery file show no names, contact details or features of any volunteer.'
 } as const;

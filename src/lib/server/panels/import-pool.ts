@@ -36,8 +36,11 @@ export async function importPool(
 ): Promise<PoolImportReport> {
 	return db.transaction(async (tx) => {
 		const panel = await requireManagedPanel(tx, actor, input.panelId);
-		if (panel.status === 'drawn')
-			throw new DomainError('conflict', 'The panel has been drawn; its pool can no longer change.');
+		if (panel.status !== 'draft')
+			throw new DomainError(
+				'conflict',
+				'The lottery has been published; the pool can no longer change.'
+			);
 		const file = readVolunteers(input.csv);
 		const report = {
 			rowsRead: file.rowsRead,

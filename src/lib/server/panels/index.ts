@@ -19,6 +19,8 @@ export { setQuotas } from './set-quotas';
 export { setRetention } from './set-retention';
 export { anonymisePanel, afterRetention, ANONYMISE_QUEUE } from './anonymise-panel';
 export { startSelection, SELECT_QUEUE } from './start-selection';
+export { publishLottery } from './publish-lottery';
+export { drawPanel } from './draw-panel';
 export { runSelectionJob, commandPath } from './run-selection';
 export { replaceMember } from './replace-member';
 export { inviteMembers } from './invite-members';
@@ -27,10 +29,11 @@ export {
 	getPublicPanel,
 	listDrawnPanels,
 	listManagedPanels,
+	listPublishedLotteries,
 	publicLotteryCsv,
 	type PublicPanel
 } from './queries';
-export { featuresCsv, peopleCsv, rerunCommand } from './pool-files';
+export { drawCommand, featuresCsv, peopleCsv, rerunCommand } from './pool-files';
 export { censusShares } from './census';
 export {
 	createPanelSchema,

@@ -24,7 +24,7 @@ import {
 	type VolunteerRecord
 } from './queries';
 import { panelsReplacements } from './schema';
-import { featuresCsv, peopleCsv, rerunCommand } from './pool-files';
+import { drawCommand, featuresCsv, peopleCsv, rerunCommand } from './pool-files';
 
 /** The organiser's view of a panel. */
 export type OrganiserPanel = {
@@ -37,7 +37,8 @@ export type OrganiserPanel = {
 	/** Suggested quotas with their shares and sources, for the quotas page. */
 	suggested: SuggestedQuota[];
 	replacements: (typeof panelsReplacements.$inferSelect)[];
-	rerun: string | null;
+	/** How an observer rebuilds the lottery and draws, once the lottery is published. */
+	rerun: { select: string; draw: string | null } | null;
 };
 
 /** Loads the organiser's view, checking `panel.manage` on the panel's place. */
@@ -91,20 +92,25 @@ export async function getOrganiserPanel(
 		leastLikely,
 		suggested,
 		replacements,
-		rerun: panel.seed
-			? rerunCommand({
-					panelSize: panel.panelSize,
-					seed: panel.seed,
-					isOnePerHousehold: panel.isOnePerHousehold,
-					timeLimitSeconds: panel.timeLimitSeconds
-				})
-			: null
+		rerun:
+			panel.status !== 'draft'
+				? {
+						select: rerunCommand({
+							panelSize: panel.panelSize,
+							isOnePerHousehold: panel.isOnePerHousehold,
+							timeLimitSeconds: panel.timeLimitSeconds
+						}),
+						draw: panel.seed ? drawCommand({ seed: panel.seed }) : null
+					}
+				: null
 	};
 }
 
 /**
  * The two files of a re-run (`people.csv` with numbers and features, `features.csv` with the
  * quotas), for the panel's organisers only: features are personal data and are never public.
+ * Holding them before the draw gives no advantage: the lottery they rebuild is published before
+ * the seed is announced, and the seed alone decides the ticket (decision 0010).
  */
 export async function getRerunFiles(
 	db: Executor,

@@ -1,8 +1,15 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run as panelCommand } from '../../../cli/panel';
+import { replacementCandidates, replacementKey } from '../../core/panels/index';
 import {
 	buildProblem,
+	drawTicket,
 	loadHighsSolver,
 	panelViolations,
 	selectPanel,
@@ -18,10 +25,12 @@ import { platformJobs, platformOutbox } from '../platform/schema';
 import { createTestDatabase } from '../testing/test-database';
 import { anonymisePanel, ANONYMISE_QUEUE, anonymisePanelJob } from './anonymise-panel';
 import { createPanel } from './create-panel';
+import { drawPanel } from './draw-panel';
 import { importPool } from './import-pool';
 import { inviteMembers } from './invite-members';
 import { getOrganiserPanel } from './organiser-view';
 import { getPublicPanel, listVolunteers, poolOf, publicLotteryCsv, findPanel } from './queries';
+import { publishLottery } from './publish-lottery';
 import { replaceMember } from './replace-member';
 import { runSelectionJob } from './run-selection';
 import { panelsSelections } from './schema';
@@ -86,8 +95,39 @@ async function importAndDraw(
 	expect(report.problems).toEqual([]);
 	// Owners crowd the pool (30 of 40) but may fill at most half the panel.
 	await setTenure(panelId, actor, { owner: [3, 4], renter: [4, 5] });
-	await startSelection(t.db, actor, { panelId, purpose: 'draw', seed });
+	await reviewPublishAndDraw(panelId, actor, seed);
+}
+
+/** Runs a review, publishes its lottery, then draws with the public seed. */
+async function reviewPublishAndDraw(
+	panelId: string,
+	actor: Parameters<typeof importPool>[1],
+	seed: string
+) {
+	await startSelection(t.db, actor, { panelId });
 	await runDueJobs(t.db, handlers);
+	await publishLottery(t.db, actor, { panelId });
+	return drawPanel(t.db, actor, { panelId, seed });
+}
+
+/** `powershare panel draw` on a lottery file's text, as an observer would run it. */
+async function drawWithCommand(csv: string, seed: string) {
+	const dir = mkdtempSync(path.join(tmpdir(), 'powershare-draw-'));
+	const out: string[] = [];
+	const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+	try {
+		const file = path.join(dir, 'lottery.csv');
+		writeFileSync(file, csv);
+		expect(await panelCommand(['draw', '--lottery', file, '--seed', seed, '--json'])).toBe(0);
+		return JSON.parse(out.join('\n')) as {
+			lotterySha256: string;
+			ticket: number;
+			members: string[];
+		};
+	} finally {
+		log.mockRestore();
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 async function setTenure(
@@ -244,11 +284,7 @@ describe('selection', () => {
 		const { organiser, panelId } = await setUp();
 		await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
 		await setTenure(panelId, organiser.actor, { owner: [3, 4], renter: [4, 5] });
-		const { selectionId } = await startSelection(t.db, organiser.actor, {
-			panelId,
-			purpose: 'review',
-			seed: 'review-1'
-		});
+		const { selectionId } = await startSelection(t.db, organiser.actor, { panelId });
 		const [queued] = await t.db
 			.select()
 			.from(panelsSelections)
@@ -278,30 +314,75 @@ describe('selection', () => {
 		await expectCode(getPublicPanel(t.db, panelId), 'not_found');
 	});
 
-	it('publishes the draw with the seed; the same seed and files give the same lottery and ticket', async () => {
+	it('publishes the reviewed lottery before the draw, and then it can no longer change', async () => {
 		const { organiser, panelId } = await setUp();
-		await importAndDraw(panelId, organiser.actor, 'town hall 4 December: 17 42 8');
-		const panel = await findPanel(t.db, panelId);
-		expect(panel.status).toBe('drawn');
-		expect(panel.seed).toBe('town hall 4 December: 17 42 8');
-		const published = await getPublicPanel(t.db, panelId);
-		expect(published.currentMembers).toEqual([...published.drawnMembers].sort((a, b) => a - b));
-		expect(published.drawnMembers).toHaveLength(8);
+		await importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) });
+		await setTenure(panelId, organiser.actor, { owner: [3, 4], renter: [4, 5] });
+		// Nothing to publish, or draw from, before a review.
+		await expectCode(publishLottery(t.db, organiser.actor, { panelId }), 'invalid');
+		await expectCode(drawPanel(t.db, organiser.actor, { panelId, seed: 'too soon' }), 'conflict');
+		await startSelection(t.db, organiser.actor, { panelId });
+		await runDueJobs(t.db, handlers);
+		// A review of other quotas is not what would be published.
+		await setTenure(panelId, organiser.actor, { owner: [2, 4], renter: [4, 6] });
+		await expectCode(publishLottery(t.db, organiser.actor, { panelId }), 'conflict');
+		await setTenure(panelId, organiser.actor, { owner: [3, 4], renter: [4, 5] });
+		const { lotterySha256 } = await publishLottery(t.db, organiser.actor, { panelId });
 
-		// The engine in this process, on the same pool and seed, agrees with the stored draw.
-		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
+		const published = await getPublicPanel(t.db, panelId);
+		expect(published.draw).toBeNull();
+		expect(published.lotterySha256).toBe(lotterySha256);
+		const csv = await publicLotteryCsv(t.db, panelId);
+		expect(createHash('sha256').update(csv).digest('hex')).toBe(lotterySha256);
+		expect(csv.split('\r\n')[0]).toMatch(/^first_ticket,last_ticket,tickets,member_1,/);
+
+		// The lottery is frozen: no new review, pool or quotas, and no second publication.
+		await expectCode(startSelection(t.db, organiser.actor, { panelId }), 'conflict');
+		await expectCode(importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) }), 'conflict');
+		await expectCode(
+			setTenure(panelId, organiser.actor, { owner: [2, 4], renter: [4, 6] }),
+			'conflict'
+		);
+		await expectCode(publishLottery(t.db, organiser.actor, { panelId }), 'conflict');
+		expect(await publicLotteryCsv(t.db, panelId)).toBe(csv);
+		// The engine rebuilds the same lottery from the pool, with no seed at all.
+		const panel = await findPanel(t.db, panelId);
 		const again = selectPanel({
-			pool,
+			pool: poolOf(panel, await listVolunteers(t.db, panelId)),
 			k: 8,
 			method: 'leximin',
-			seed: panel.seed!,
 			solver: await loadHighsSolver()
 		});
-		expect(again.status).toBe('selected');
-		if (again.status !== 'selected') return;
+		if (again.status !== 'selected') throw new Error('expected a lottery');
+		expect(again.lottery.sha256).toBe(lotterySha256);
 		expect(again.rerun.inputsHash).toBe(published.inputsHash);
-		expect(again.drawn.ticket).toBe(published.drawnTicket);
-		expect(again.drawn.members.map(Number)).toEqual(published.drawnMembers);
+	});
+
+	it('draws with the public seed what anyone computes from the lottery file alone', async () => {
+		const { organiser, panelId } = await setUp();
+		const seed = 'town hall 4 December: 17 42 8';
+		await importAndDraw(panelId, organiser.actor, seed);
+		const panel = await findPanel(t.db, panelId);
+		expect(panel.status).toBe('drawn');
+		expect(panel.seed).toBe(seed);
+		const published = await getPublicPanel(t.db, panelId);
+		const draw = published.draw!;
+		expect(draw.isFromPublishedLottery).toBe(true);
+		expect(published.currentMembers).toEqual([...draw.members].sort((a, b) => a - b));
+		expect(draw.members).toHaveLength(8);
+		expect(draw.ticket).toBe(
+			drawTicket({ lotterySha256: published.lotterySha256, seed, size: 1000 })
+		);
+
+		// An observer with the downloaded file and the seed, and nothing else, gets the same.
+		const csv = await publicLotteryCsv(t.db, panelId);
+		const observed = await drawWithCommand(csv, seed);
+		expect(observed.lotterySha256).toBe(published.lotterySha256);
+		expect(observed.ticket).toBe(draw.ticket);
+		expect(observed.members.map(Number)).toEqual(draw.members);
+		// Another seed would generally have drawn another ticket.
+		expect((await drawWithCommand(csv, `${seed}!`)).ticket).not.toBe(draw.ticket);
+
 		// Place pages show the drawn panel, above and at its place.
 		const [activity] = await panelsModule.placeActivity!.list(
 			t.db,
@@ -313,14 +394,9 @@ describe('selection', () => {
 			{ kind: 'anonymous' }
 		);
 		expect(activity).toMatchObject({ title: 'Panel on the park', href: `/panels/${panelId}` });
-		const csv = await publicLotteryCsv(t.db, panelId);
-		expect(csv.split('\r\n').filter(Boolean)).toHaveLength(again.lottery.panels.length + 1);
 
 		// A panel is drawn once: no second draw, no new pool, no new quotas.
-		await expectCode(
-			startSelection(t.db, organiser.actor, { panelId, purpose: 'draw', seed: 'another' }),
-			'conflict'
-		);
+		await expectCode(drawPanel(t.db, organiser.actor, { panelId, seed: 'another' }), 'conflict');
 		await expectCode(importPool(t.db, organiser.actor, { panelId, csv: poolCsv(40) }), 'conflict');
 		const audit = await listAudit(t.db, systemActor, {
 			place: { id: panel.placeId, path: panel.placePath }
@@ -330,10 +406,13 @@ describe('selection', () => {
 				'panel.create',
 				'panel.pool_import',
 				'panel.quotas_set',
-				'panel.draw_start',
+				'panel.review_start',
+				'panel.lottery_publish',
 				'panel.draw'
 			])
 		);
+		const publication = audit.entries.find((e) => e.action === 'panel.lottery_publish')!;
+		expect(publication.details).toMatchObject({ lotterySha256: published.lotterySha256 });
 	});
 
 	it('says which quotas to relax when no panel meets them', async () => {
@@ -350,7 +429,7 @@ describe('selection', () => {
 					: q
 			)
 		});
-		await startSelection(t.db, organiser.actor, { panelId, purpose: 'review', seed: 'x' });
+		await startSelection(t.db, organiser.actor, { panelId });
 		await runDueJobs(t.db, handlers);
 		const view = await getOrganiserPanel(t.db, organiser.actor, panelId);
 		expect(view.latest).toMatchObject({ status: 'infeasible' });
@@ -365,6 +444,13 @@ describe('after the draw', () => {
 		await importAndDraw(panelId, organiser.actor, 'replacement seed');
 		const panel = await findPanel(t.db, panelId);
 		const before = (await getPublicPanel(t.db, panelId)).currentMembers;
+		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
+		const eligible = replacementCandidates({
+			pool,
+			k: 8,
+			remaining: before.slice(1).map(String),
+			excluded: new Set([String(before[0])])
+		});
 		const { replacementNumber, candidates } = await replaceMember(t.db, organiser.actor, {
 			panelId,
 			number: before[0]!
@@ -374,8 +460,15 @@ describe('after the draw', () => {
 		expect(after).toHaveLength(8);
 		expect(after).toContain(replacementNumber);
 		expect(after).not.toContain(before[0]);
-		const pool = poolOf(panel, await listVolunteers(t.db, panelId));
 		expect(meetsEveryQuota(pool, 8, after)).toEqual([]);
+		// The candidate first in the public order: the smallest SHA-256 of
+		// "<lottery SHA-256>:<seed>:replacement:1:<number>".
+		const draw = { lotterySha256: panel.lotterySha256!, seed: 'replacement seed', sequence: 1 };
+		expect(eligible).toHaveLength(candidates);
+		const [first] = [...eligible].sort((a, b) =>
+			replacementKey(draw, a) < replacementKey(draw, b) ? -1 : 1
+		);
+		expect(replacementNumber).toBe(Number(first));
 		const published = await getPublicPanel(t.db, panelId);
 		expect(published.replacements).toEqual([
 			expect.objectContaining({
@@ -422,8 +515,7 @@ describe('after the draw', () => {
 				{ min: 3, max: 3 }
 			].slice(0, 2)
 		});
-		await startSelection(t.db, organiser.actor, { panelId, purpose: 'draw', seed: 's' });
-		await runDueJobs(t.db, handlers);
+		await reviewPublishAndDraw(panelId, organiser.actor, 's');
 		const panel = await findPanel(t.db, panelId);
 		const renterIndex = panel.quotas.findIndex((q) => q.value === 'Renter');
 		expect(panel.quotas[renterIndex]).toMatchObject({ min: 1, max: 1 });
@@ -517,10 +609,9 @@ describe('permissions', () => {
 		for (const actor of [resident.actor, officer.actor, elsewhere.actor]) {
 			await expectCode(getOrganiserPanel(t.db, actor, panelId), 'forbidden');
 			await expectCode(importPool(t.db, actor, { panelId, csv: poolCsv(10) }), 'forbidden');
-			await expectCode(
-				startSelection(t.db, actor, { panelId, purpose: 'review', seed: 'x' }),
-				'forbidden'
-			);
+			await expectCode(startSelection(t.db, actor, { panelId }), 'forbidden');
+			await expectCode(publishLottery(t.db, actor, { panelId }), 'forbidden');
+			await expectCode(drawPanel(t.db, actor, { panelId, seed: 'x' }), 'forbidden');
 			await expectCode(replaceMember(t.db, actor, { panelId, number: 1 }), 'forbidden');
 			await expectCode(
 				setRetention(t.db, actor, { panelId, retentionDate: '2099-01-01' }),
@@ -573,8 +664,7 @@ describe('property: every stored draw meets every quota', () => {
 							max: Math.min(5, q.max + slack)
 						}))
 					});
-					await startSelection(t.db, systemActor, { panelId, purpose: 'draw', seed });
-					await runDueJobs(t.db, handlers);
+					const { members } = await reviewPublishAndDraw(panelId, systemActor, seed);
 					const drawn = await findPanel(t.db, panelId);
 					expect(drawn.status).toBe('drawn');
 					const [selection] = await t.db
@@ -583,7 +673,7 @@ describe('property: every stored draw meets every quota', () => {
 						.where(eq(panelsSelections.id, drawn.drawnSelectionId!));
 					const pool = poolOf(drawn, await listVolunteers(t.db, panelId));
 					const result = selection!.result!;
-					expect(meetsEveryQuota(pool, 5, result.drawn.members)).toEqual([]);
+					expect(meetsEveryQuota(pool, 5, members)).toEqual([]);
 					for (const entry of result.lottery.panels)
 						expect(meetsEveryQuota(pool, 5, entry.members)).toEqual([]);
 					expect(result.lottery.panels.reduce((a, e) => a + e.tickets, 0)).toBe(1000);

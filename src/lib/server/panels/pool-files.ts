@@ -2,7 +2,8 @@
  * The pool as the two files `powershare panel select` reads (the sortition-algorithms format):
  * `features.csv` (feature,value,min,max) and `people.csv` (id = the volunteer's number, one
  * column per feature, and the household key when households are enforced). No names or contact
- * details: an observer given these files can re-run the selection and check the inputs hash.
+ * details: an observer given these files can rebuild the lottery and check its SHA-256 and the
+ * inputs'. They are for the panel's organisers only, since features are personal data.
  */
 import type { Pool } from '../../core/sortition/index';
 
@@ -33,18 +34,27 @@ export function peopleCsv(pool: Pool, options: { isOnePerHousehold: boolean }): 
 	return lines.join('\r\n') + '\r\n';
 }
 
-/** The command that re-runs a selection on those two files. */
+const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The command that rebuilds the lottery from those two files: it writes `lottery.csv` and prints
+ * its SHA-256, which must be the published one. No seed: the lottery never depends on it.
+ */
 export function rerunCommand(options: {
 	panelSize: number;
-	seed: string;
 	isOnePerHousehold: boolean;
 	timeLimitSeconds: number | null;
 }): string {
-	const quoted = `'${options.seed.replaceAll("'", `'\\''`)}'`;
 	return [
 		'npx powershare panel select --people people.csv --quotas features.csv',
-		`--size ${options.panelSize} --seed ${quoted}`,
+		`--size ${options.panelSize}`,
 		...(options.isOnePerHousehold ? ['--household household'] : []),
-		...(options.timeLimitSeconds ? [`--time-limit ${options.timeLimitSeconds}`] : [])
+		...(options.timeLimitSeconds ? [`--time-limit ${options.timeLimitSeconds}`] : []),
+		'--lottery-out lottery.csv'
 	].join(' ');
+}
+
+/** The command that draws from the published lottery file alone, with the public seed. */
+export function drawCommand(options: { seed: string; file?: string }): string {
+	return `npx powershare panel draw --lottery ${options.file ?? 'lottery.csv'} --seed ${quoted(options.seed)}`;
 }

@@ -3,7 +3,12 @@
  * view (volunteers by number only). Shared by the use cases and the pages.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Pool } from '../../core/sortition/index';
+import {
+	formatLotteryCsv,
+	sha256Hex,
+	type Pool,
+	type PublishedLottery
+} from '../../core/sortition/index';
 import type { Executor } from '../db/client';
 import { DomainError } from '../platform/errors';
 import { can, requireCan, type Actor } from '../platform/permissions';
@@ -118,7 +123,25 @@ export async function listManagedPanels(db: Executor, actor: Actor) {
 	return rows.filter((r) => can(actor, 'panel.manage', { path: r.placePath }));
 }
 
-/** What the public sees of a drawn panel: no names, contact details or features. */
+/** A stored lottery in the form of the published file (members by number). */
+export function publishedLotteryOf(result: StoredSelection): PublishedLottery {
+	return {
+		size: result.lottery.size,
+		panels: result.lottery.panels.map((e) => ({
+			firstTicket: e.firstTicket,
+			tickets: e.tickets,
+			members: e.members.map(String)
+		}))
+	};
+}
+
+/** The lottery file's text and SHA-256, as the public downloads and checks it. */
+export function lotteryFileOf(result: StoredSelection): { csv: string; sha256: string } {
+	const csv = formatLotteryCsv(publishedLotteryOf(result));
+	return { csv, sha256: sha256Hex(csv) };
+}
+
+/** What the public sees of a panel whose lottery is published: no names, contact details or features. */
 export type PublicPanel = {
 	id: string;
 	title: string;
@@ -128,16 +151,25 @@ export type PublicPanel = {
 	poolSize: number;
 	isOnePerHousehold: boolean;
 	timeLimitSeconds: number | null;
-	seed: string;
-	drawnAt: Date;
+	/** When the lottery was published (null for panels drawn before it was published first). */
+	lotteryPublishedAt: Date | null;
+	/** SHA-256 of the lottery file that the draw uses. */
+	lotterySha256: string;
 	inputsHash: string;
 	methodUsed: string;
 	minProbability: number;
 	lotterySize: number;
 	distinctPanels: number;
-	drawnTicket: number;
-	/** Numbers of the panel drawn. */
-	drawnMembers: number[];
+	/** The draw, once it has happened. */
+	draw: {
+		seed: string;
+		drawnAt: Date;
+		ticket: number;
+		/** True when the ticket came from the seed and the published lottery (the recipe). */
+		isFromPublishedLottery: boolean;
+		/** Numbers of the panel drawn. */
+		members: number[];
+	} | null;
 	/** Numbers of the panel as it is now, after replacements. */
 	currentMembers: number[];
 	replacements: {
@@ -151,14 +183,30 @@ export type PublicPanel = {
 	notes: string[];
 };
 
-/** A drawn panel's public record, or `not_found` before the draw. */
-export async function getPublicPanel(db: Executor, panelId: string): Promise<PublicPanel> {
+/** The published (or drawn) lottery of a panel, or `not_found` before it is published. */
+async function requirePublishedLottery(db: Executor, panelId: string) {
 	const panel = await findPanel(db, panelId);
-	if (panel.status !== 'drawn' || !panel.drawnSelectionId || !panel.seed || !panel.drawnAt)
-		throw new DomainError('not_found', 'This panel has not been drawn yet.');
-	const selection = await findSelection(db, panel.drawnSelectionId);
+	const selectionId = panel.lotterySelectionId ?? panel.drawnSelectionId;
+	const selection =
+		panel.status !== 'draft' && selectionId ? await findSelection(db, selectionId) : null;
 	const result = selection?.result;
-	if (!result) throw new DomainError('not_found', 'This panel has not been drawn yet.');
+	if (!result)
+		throw new DomainError('not_found', 'The lottery of this panel has not been published yet.');
+	return { panel, result, file: lotteryFileOf(result) };
+}
+
+/** The public record of a panel: its lottery once published, and the draw once made. */
+export async function getPublicPanel(db: Executor, panelId: string): Promise<PublicPanel> {
+	const { panel, result, file } = await requirePublishedLottery(db, panelId);
+	const isDrawn = panel.status === 'drawn' && panel.seed !== null && panel.drawnAt !== null;
+	// Panels drawn before lotteries were published first kept their ticket in the run itself.
+	const ticket = panel.drawnTicket ?? result.drawn?.ticket;
+	const drawnMembers =
+		panel.drawnTicket !== null
+			? (result.lottery.panels.find(
+					(e) => ticket! >= e.firstTicket && ticket! < e.firstTicket + e.tickets
+				)?.members ?? [])
+			: (result.drawn?.members ?? []);
 	const members = await db
 		.select({ number: panelsVolunteers.number })
 		.from(panelsVolunteers)
@@ -178,15 +226,23 @@ export async function getPublicPanel(db: Executor, panelId: string): Promise<Pub
 		poolSize: panel.poolSize,
 		isOnePerHousehold: panel.isOnePerHousehold,
 		timeLimitSeconds: panel.timeLimitSeconds,
-		seed: panel.seed,
-		drawnAt: panel.drawnAt,
+		lotteryPublishedAt: panel.lotteryPublishedAt,
+		lotterySha256: panel.lotterySha256 ?? file.sha256,
 		inputsHash: result.inputsHash,
 		methodUsed: result.methodUsed,
 		minProbability: result.minProbability,
 		lotterySize: result.lottery.size,
 		distinctPanels: result.lottery.panels.length,
-		drawnTicket: result.drawn.ticket,
-		drawnMembers: result.drawn.members,
+		draw:
+			isDrawn && ticket !== undefined
+				? {
+						seed: panel.seed!,
+						drawnAt: panel.drawnAt!,
+						ticket,
+						isFromPublishedLottery: panel.drawnTicket !== null,
+						members: drawnMembers
+					}
+				: null,
 		currentMembers: members.map((m) => m.number),
 		replacements: replacements.map((r) => ({
 			sequence: r.sequence,
@@ -216,23 +272,29 @@ export function listDrawnPanels(db: Executor) {
 		.orderBy(desc(panelsPanels.drawnAt));
 }
 
+/** Panels whose lottery is published and waiting for the public draw, newest first. */
+export function listPublishedLotteries(db: Executor) {
+	return db
+		.select({
+			id: panelsPanels.id,
+			title: panelsPanels.title,
+			placeName: platformPlaces.name,
+			panelSize: panelsPanels.panelSize,
+			publishedAt: panelsPanels.lotteryPublishedAt
+		})
+		.from(panelsPanels)
+		.innerJoin(platformPlaces, eq(platformPlaces.id, panelsPanels.placeId))
+		.where(eq(panelsPanels.status, 'published'))
+		.orderBy(desc(panelsPanels.lotteryPublishedAt));
+}
+
 /**
- * The published lottery as CSV: one row per ticket range, with the members' numbers. Built from
- * the stored draw only, so it carries nothing but numbers.
+ * The published lottery file (see `core/sortition/lottery-file.ts`): one row per run of tickets,
+ * with the members' numbers. Built from the stored run only, so it carries nothing but numbers;
+ * its SHA-256 is the one on the public page.
  */
 export async function publicLotteryCsv(db: Executor, panelId: string): Promise<string> {
-	const panel = await findPanel(db, panelId);
-	if (panel.status !== 'drawn' || !panel.drawnSelectionId)
-		throw new DomainError('not_found', 'This panel has not been drawn yet.');
-	const selection = await findSelection(db, panel.drawnSelectionId);
-	const result: StoredSelection | null | undefined = selection?.result;
-	if (!result) throw new DomainError('not_found', 'This panel has not been drawn yet.');
-	const lines = ['first_ticket,last_ticket,tickets,members'];
-	for (const entry of result.lottery.panels)
-		lines.push(
-			`${entry.firstTicket},${entry.firstTicket + entry.tickets - 1},${entry.tickets},"${entry.members.join(' ')}"`
-		);
-	return lines.join('\r\n') + '\r\n';
+	return (await requirePublishedLottery(db, panelId)).file.csv;
 }
 
 /** Numbers of the panel's current members. */

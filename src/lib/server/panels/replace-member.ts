@@ -6,15 +6,22 @@ import { DomainError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import type { Actor } from '../platform/permissions';
 import { inviteVolunteer } from './invite-members';
-import { listVolunteers, poolOf, requireManagedPanel } from './queries';
+import {
+	findSelection,
+	listVolunteers,
+	lotteryFileOf,
+	poolOf,
+	requireManagedPanel
+} from './queries';
 import { panelsReplacements, panelsVolunteers } from './schema';
 
 /**
  * A member has dropped out: they leave the panel and a replacement is drawn from the pool among
- * the volunteers whose arrival keeps every quota (and the household rule), with the seed
- * `<published seed>:replacement:<n>`, so the choice is as re-runnable as the draw. The
- * replacement is invited at once, and the change is public (by number) and audited. When nobody
- * can keep every quota, nothing changes and the organiser is told.
+ * the volunteers whose arrival keeps every quota (and the household rule): the one with the
+ * smallest SHA-256 of `<lottery SHA-256>:<seed>:replacement:<n>:<number>`, so the order of
+ * replacement follows from public data only and nobody can steer it. The replacement is invited
+ * at once, and the change is public (by number) and audited. When nobody can keep every quota,
+ * nothing changes and the organiser is told.
  */
 export async function replaceMember(
 	db: Executor,
@@ -55,7 +62,16 @@ export async function replaceMember(
 			.from(panelsReplacements)
 			.where(eq(panelsReplacements.panelId, panel.id))) as [{ done: number }];
 		const sequence = Number(done) + 1;
-		const chosen = drawReplacement(candidates, panel.seed, sequence);
+		// Panels drawn before lotteries were published first have no stored fingerprint: their
+		// lottery file's is computed the same way the public page computes it.
+		const drawnResult = panel.drawnSelectionId
+			? (await findSelection(tx, panel.drawnSelectionId))?.result
+			: undefined;
+		const lotterySha256 =
+			panel.lotterySha256 ?? (drawnResult ? lotteryFileOf(drawnResult).sha256 : undefined);
+		if (!lotterySha256)
+			throw new DomainError('conflict', 'Members can only be replaced after the draw.');
+		const chosen = drawReplacement(candidates, { lotterySha256, seed: panel.seed, sequence });
 		if (chosen === undefined)
 			throw new DomainError(
 				'conflict',

@@ -1,34 +1,25 @@
 /**
  * The `panels.select` job: runs the selection engine on the stored pool and quotas and stores
- * the outcome. The engine runs in a child process, through the very command the public page
- * tells observers to re-run (`powershare panel select --json`), for three reasons: a long
- * LEXIMIN run never blocks the web server's event loop; its progress lines (stderr) reach the
- * organiser through `reportProgress` while it runs; and the stored draw is, by construction, what
- * the published command gives on the same files and seed.
+ * the outcome: everyone's chances and the lottery, which the organiser may then publish. The
+ * engine runs in a child process, through the very command the organiser's page tells observers
+ * to re-run (`powershare panel select --json`), for three reasons: a long LEXIMIN run never
+ * blocks the web server's event loop; its progress lines (stderr) reach the organiser through
+ * `reportProgress` while it runs; and the stored lottery is, by construction, what the command
+ * gives on the same files. No seed is passed: the lottery never depends on one.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../platform/audit';
 import type { JobContext } from '../platform/jobs';
 import { childLogger } from '../platform/logger';
-import type { Actor } from '../platform/permissions';
 import { featuresCsv, peopleCsv } from './pool-files';
-import { findPanel, findSelection, listVolunteers, poolOf } from './queries';
-import {
-	panelsPanels,
-	panelsSelections,
-	panelsVolunteers,
-	type StoredRelaxation,
-	type StoredSelection
-} from './schema';
+import { findPanel, findSelection, listVolunteers, lotteryFileOf, poolOf } from './queries';
+import { panelsSelections, type StoredRelaxation, type StoredSelection } from './schema';
 
 const log = childLogger({ component: 'panels.select' });
-
-const systemActor: Actor = { kind: 'system', label: 'panels selection job' };
 
 /** Where `bin/powershare.js` is: POWERSHARE_HOME, else the working directory (a clone). */
 export function commandPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -61,10 +52,15 @@ const engineResult = z.union([
 			maxDeviation: z.number(),
 			panels: z.array(
 				z.object({ firstTicket: z.number(), tickets: z.number(), members: z.array(z.string()) })
-			)
+			),
+			sha256: z.string()
 		}),
-		drawn: z.object({ ticket: z.number(), members: z.array(z.string()) }),
-		rerun: z.object({ inputsHash: z.string(), solver: z.string() }),
+		rerun: z.object({
+			inputsHash: z.string(),
+			solver: z.string(),
+			engineVersion: z.string(),
+			timeLimitSeconds: z.number().nullable()
+		}),
 		notes: z.array(z.string()),
 		seconds: z.number()
 	}),
@@ -188,8 +184,6 @@ export async function runSelectionJob(payload: Record<string, unknown>, ctx: Job
 			args: [
 				'--size',
 				String(panel.panelSize),
-				'--seed',
-				selection.seed,
 				...(panel.isOnePerHousehold ? ['--household', 'household'] : []),
 				...(panel.timeLimitSeconds ? ['--time-limit', String(panel.timeLimitSeconds)] : [])
 			],
@@ -206,26 +200,12 @@ export async function runSelectionJob(payload: Record<string, unknown>, ctx: Job
 		return { status: 'failed' };
 	}
 	await writing;
-	return storeResult(ctx.db, {
-		selectionId,
-		panelId: panel.id,
-		placeId: panel.placeId,
-		purpose: selection.purpose,
-		seed: selection.seed,
-		result
-	});
+	return storeResult(ctx.db, { selectionId, result });
 }
 
 async function storeResult(
 	db: JobContext['db'],
-	input: {
-		selectionId: string;
-		panelId: string;
-		placeId: string;
-		purpose: string;
-		seed: string;
-		result: EngineResult;
-	}
+	input: { selectionId: string; result: EngineResult }
 ) {
 	const { result } = input;
 	if (result.status === 'infeasible') {
@@ -261,57 +241,36 @@ async function storeResult(
 				members: toNumbers(e.members)
 			}))
 		},
-		drawn: { ticket: result.drawn.ticket, members: toNumbers(result.drawn.members) },
+		lotterySha256: result.lottery.sha256,
 		inputsHash: result.rerun.inputsHash,
 		solver: result.rerun.solver,
+		engineVersion: result.rerun.engineVersion,
+		timeLimitSeconds: result.rerun.timeLimitSeconds,
 		notes: result.notes,
 		seconds: result.seconds
 	};
-	await db.transaction(async (tx) => {
-		await tx
+	// The file the public will download is rebuilt from the stored numbers: it must be the very
+	// file whose SHA-256 the engine computed, or the published fingerprint would not check.
+	if (lotteryFileOf(stored).sha256 !== result.lottery.sha256) {
+		await db
 			.update(panelsSelections)
 			.set({
-				status: 'done',
-				result: stored,
-				inputsHash: stored.inputsHash,
-				minProbability: stored.minProbability,
+				status: 'failed',
+				error: 'the stored lottery does not give the SHA-256 the engine computed',
 				finishedAt: new Date()
 			})
 			.where(eq(panelsSelections.id, input.selectionId));
-		if (input.purpose !== 'draw') return;
-		const now = new Date();
-		await tx
-			.update(panelsPanels)
-			.set({
-				status: 'drawn',
-				seed: input.seed,
-				drawnSelectionId: input.selectionId,
-				drawnAt: now,
-				updatedAt: now
-			})
-			.where(eq(panelsPanels.id, input.panelId));
-		await tx
-			.update(panelsVolunteers)
-			.set({ role: 'member', joinedBy: 'draw' })
-			.where(
-				and(
-					eq(panelsVolunteers.panelId, input.panelId),
-					inArray(panelsVolunteers.number, stored.drawn.members)
-				)
-			);
-		await recordAudit(tx, systemActor, {
-			action: 'panel.draw',
-			placeId: input.placeId,
-			subjectType: 'panel',
-			subjectId: input.panelId,
-			details: {
-				selectionId: input.selectionId,
-				seed: input.seed,
-				ticket: stored.drawn.ticket,
-				inputsHash: stored.inputsHash,
-				members: stored.drawn.members
-			}
-		});
-	});
-	return { status: 'done', ticket: stored.drawn.ticket };
+		return { status: 'failed' };
+	}
+	await db
+		.update(panelsSelections)
+		.set({
+			status: 'done',
+			result: stored,
+			inputsHash: stored.inputsHash,
+			minProbability: stored.minProbability,
+			finishedAt: new Date()
+		})
+		.where(eq(panelsSelections.id, input.selectionId));
+	return { status: 'done', lotterySha256: stored.lotterySha256 };
 }

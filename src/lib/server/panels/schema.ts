@@ -27,8 +27,11 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-/** draft (pool and quotas being prepared) → drawn (the public draw has happened). */
-export const panelStatuses = ['draft', 'drawn'] as const;
+/**
+ * draft (pool and quotas being prepared) → published (the lottery is public and frozen, waiting
+ * for the seed) → drawn (the public draw has happened).
+ */
+export const panelStatuses = ['draft', 'published', 'drawn'] as const;
 export type PanelStatus = (typeof panelStatuses)[number];
 
 /** Where the quotas came from, shown next to them. */
@@ -58,9 +61,17 @@ export const panelsPanels = pgTable(
 		/** Counts of each feature value in the pool, kept after anonymisation for the record. */
 		poolCounts: jsonb('pool_counts').$type<Record<string, Record<string, number>>>(),
 		poolSize: integer('pool_size').notNull().default(0),
-		/** The published seed of the draw. */
+		/** The review run whose lottery was published; it can no longer change. */
+		lotterySelectionId: text('lottery_selection_id'),
+		/** SHA-256 of the published lottery file, which the draw combines with the seed. */
+		lotterySha256: text('lottery_sha256'),
+		lotteryPublishedAt: timestamp('lottery_published_at', { withTimezone: true }),
+		/** The public seed of the draw, announced after the lottery was published. */
 		seed: text('seed'),
+		/** The run holding the drawn lottery (the published one). */
 		drawnSelectionId: text('drawn_selection_id'),
+		/** The ticket the seed drew (null for panels drawn before lotteries were published first). */
+		drawnTicket: integer('drawn_ticket'),
 		drawnAt: timestamp('drawn_at', { withTimezone: true }),
 		/** After this day personal data of the pool is wiped (set by the organiser). */
 		retentionDate: date('retention_date', { mode: 'string' }),
@@ -107,7 +118,11 @@ export const panelsVolunteers = pgTable(
 	]
 );
 
-/** review (for the organiser) or draw (the public draw with the published seed). */
+/**
+ * review: builds the lottery for the organiser to check and, if they choose, publish. draw: the
+ * runs that drew with a seed before lotteries were published ahead of the seed (decision 0010);
+ * no new ones are made.
+ */
 export const selectionPurposes = ['review', 'draw'] as const;
 export type SelectionPurpose = (typeof selectionPurposes)[number];
 
@@ -126,9 +141,14 @@ export type StoredSelection = {
 		maxDeviation: number;
 		panels: { firstTicket: number; tickets: number; members: number[] }[];
 	};
-	drawn: { ticket: number; members: number[] };
+	/** Only in runs made before lotteries were published ahead of the seed. */
+	drawn?: { ticket: number; members: number[] };
+	/** SHA-256 of the lottery file (absent in runs made before lotteries had one). */
+	lotterySha256?: string;
 	inputsHash: string;
 	solver: string;
+	engineVersion?: string;
+	timeLimitSeconds?: number | null;
 	notes: string[];
 	seconds: number;
 };
@@ -156,7 +176,8 @@ export const panelsSelections = pgTable(
 			.notNull()
 			.references(() => panelsPanels.id, { onDelete: 'cascade' }),
 		purpose: text('purpose').$type<SelectionPurpose>().notNull(),
-		seed: text('seed').notNull(),
+		/** The seed of old draw runs; reviews have none (the lottery never depends on one). */
+		seed: text('seed'),
 		status: text('status').$type<SelectionStatus>().notNull().default('queued'),
 		jobId: text('job_id'),
 		/** SHA-256 of the pool and quotas the run used (from the engine). */

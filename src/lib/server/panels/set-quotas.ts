@@ -20,10 +20,10 @@ export async function setQuotas(
 ): Promise<void> {
 	await db.transaction(async (tx) => {
 		const panel = await requireManagedPanel(tx, actor, input.panelId);
-		if (panel.status === 'drawn')
+		if (panel.status !== 'draft')
 			throw new DomainError(
 				'conflict',
-				'The panel has been drawn; its quotas can no longer change.'
+				'The lottery has been published; the quotas can no longer change.'
 			);
 		if (!panel.poolCounts || input.quotas.length !== panel.quotas.length)
 			throw new DomainError('invalid', 'Import the pool before setting quotas.');

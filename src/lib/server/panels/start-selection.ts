@@ -7,22 +7,21 @@ import { newId } from '../platform/ids';
 import { enqueueJob } from '../platform/jobs';
 import { actorId, type Actor } from '../platform/permissions';
 import { requireManagedPanel } from './queries';
-import { panelsPanels, panelsSelections, type SelectionPurpose } from './schema';
+import { panelsPanels, panelsSelections } from './schema';
 
 /** The queue selections run on. */
 export const SELECT_QUEUE = 'panels.select';
 
 /**
- * Queues a run of the selection engine as a background job. A `review` run shows the organiser
- * everyone's chance of selection before anything is public; its seed is only for the review. A
- * `draw` run is the public draw: the seed is the one announced (say, numbers drawn from a hat at
- * a public meeting), and its outcome is published the moment it is done. A panel is drawn once,
- * so a seed cannot be tried until the result pleases.
+ * Queues a review run of the selection engine as a background job: it shows the organiser
+ * everyone's chance of selection and builds the lottery that `publishLottery` can then publish.
+ * No seed is involved: the lottery depends only on the pool, quotas and panel rules, and the
+ * seed comes in only at the public draw (`drawPanel`), after the lottery is frozen.
  */
 export async function startSelection(
 	db: Executor,
 	actor: Actor,
-	input: { panelId: string; purpose: SelectionPurpose; seed: string }
+	input: { panelId: string }
 ): Promise<{ selectionId: string }> {
 	return db.transaction(async (tx) => {
 		const panel = await requireManagedPanel(tx, actor, input.panelId);
@@ -34,6 +33,8 @@ export async function startSelection(
 			.for('update');
 		if (panel.status === 'drawn')
 			throw new DomainError('conflict', 'The panel has already been drawn.');
+		if (panel.status === 'published')
+			throw new DomainError('conflict', 'The lottery has been published and can no longer change.');
 		if (panel.poolSize < panel.panelSize || !panel.poolCounts)
 			throw new DomainError(
 				'invalid',
@@ -50,9 +51,7 @@ export async function startSelection(
 					inArray(panelsSelections.status, ['queued', 'running'])
 				)
 			);
-		if (pending.some((p) => p.purpose === 'draw'))
-			throw new DomainError('conflict', 'The draw is already running.');
-		if (input.purpose === 'review' && pending.length > 0)
+		if (pending.length > 0)
 			throw new DomainError('conflict', 'A selection is already running; wait for it to finish.');
 		const id = newId();
 		const jobId = await enqueueJob(
@@ -64,17 +63,16 @@ export async function startSelection(
 		await tx.insert(panelsSelections).values({
 			id,
 			panelId: panel.id,
-			purpose: input.purpose,
-			seed: input.seed,
+			purpose: 'review',
 			jobId,
 			requestedBy: actorId(actor)
 		});
 		await recordAudit(tx, actor, {
-			action: input.purpose === 'draw' ? 'panel.draw_start' : 'panel.review_start',
+			action: 'panel.review_start',
 			placeId: panel.placeId,
 			subjectType: 'panel',
 			subjectId: panel.id,
-			details: { selectionId: id, seed: input.seed }
+			details: { selectionId: id }
 		});
 		return { selectionId: id };
 	});

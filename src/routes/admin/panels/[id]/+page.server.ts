@@ -2,9 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import {
 	dateFromFields,
+	drawPanel,
 	dropoutSchema,
 	getOrganiserPanel,
 	inviteMembers,
+	publishLottery,
 	replaceMember,
 	retentionSchema,
 	seedSchema,
@@ -42,6 +44,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			isOnePerHousehold: panel.isOnePerHousehold,
 			timeLimitSeconds: panel.timeLimitSeconds,
 			seed: panel.seed,
+			lotterySha256: panel.lotterySha256,
+			drawnTicket: panel.drawnTicket,
 			retentionDate: panel.retentionDate,
 			isAnonymised: panel.anonymisedAt !== null
 		},
@@ -56,7 +60,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			? {
 					purpose: latest.purpose,
 					status: latest.status,
-					seed: latest.seed,
+					isPublished: latest.id === panel.lotterySelectionId,
+					lotterySha256: latest.result?.lotterySha256 ?? null,
 					minProbability: latest.result ? percent(latest.result.minProbability) : null,
 					maxProbability: latest.result
 						? percent(Math.max(...latest.result.probabilities.map(([, p]) => p)))
@@ -101,18 +106,21 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	review: async ({ locals, url, params }) => {
 		const actor = requireSignedIn(locals, url);
-		// A review's seed only decides the review's own lottery; the public draw has its own.
-		const seed = `review ${new Date().toISOString()}`;
 		try {
-			await startSelection(await getDatabase(), actor, {
-				panelId: params.id,
-				purpose: 'review',
-				seed
-			});
+			await startSelection(await getDatabase(), actor, { panelId: params.id });
 		} catch (cause) {
 			return failFromError(cause, {}, 'review');
 		}
 		redirect(303, `/admin/panels/${params.id}#selection`);
+	},
+	publish: async ({ locals, url, params }) => {
+		const actor = requireSignedIn(locals, url);
+		try {
+			await publishLottery(await getDatabase(), actor, { panelId: params.id });
+		} catch (cause) {
+			return failFromError(cause, {}, 'publish');
+		}
+		redirect(303, `/admin/panels/${params.id}#lottery`);
 	},
 	draw: async ({ request, locals, url, params }) => {
 		const actor = requireSignedIn(locals, url);
@@ -120,15 +128,11 @@ export const actions: Actions = {
 		const parsed = validate(seedSchema, values);
 		if (!parsed.ok) return invalid(parsed.errors, values, 'draw');
 		try {
-			await startSelection(await getDatabase(), actor, {
-				panelId: params.id,
-				purpose: 'draw',
-				seed: parsed.data.seed
-			});
+			await drawPanel(await getDatabase(), actor, { panelId: params.id, seed: parsed.data.seed });
 		} catch (cause) {
 			return failFromError(cause, values, 'draw');
 		}
-		redirect(303, `/admin/panels/${params.id}#selection`);
+		redirect(303, `/admin/panels/${params.id}#draw`);
 	},
 	invite: async ({ locals, url, params }) => {
 		const actor = requireSignedIn(locals, url);
