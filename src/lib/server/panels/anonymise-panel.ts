@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../db/client';
 import { recordAudit } from '../platform/audit';
+import { platformJobs, platformOutbox } from '../platform/schema';
+import { invitationKeyPrefix, invitationSubject } from './invite-members';
 import type { Actor } from '../platform/permissions';
 import { findPanel } from './queries';
 import { panelsPanels, panelsVolunteers } from './schema';
@@ -21,7 +23,8 @@ const systemActor: Actor = { kind: 'system', label: 'panels retention schedule' 
  * Wipes the personal data of a panel's pool once its retention date has passed: names, contact
  * details, households and features go; each volunteer's number and role stay, because the
  * published lottery, draw and replacements refer to them. The pool's feature counts stay on the
- * panel as totals. Does nothing when the date is not yet past (it was moved later) or the pool
+ * panel as totals. The invitations go too: their queued mail jobs (which hold the address and
+ * name) and the copies kept in the outbox. Does nothing when the date is not yet past (it was moved later) or the pool
  * is already anonymised. Returns how many volunteers were anonymised.
  */
 export async function anonymisePanel(
@@ -33,6 +36,27 @@ export async function anonymisePanel(
 		const panel = await findPanel(tx, panelId);
 		if (panel.anonymisedAt || !panel.retentionDate) return { anonymised: 0 };
 		if (now < afterRetention(panel.retentionDate)) return { anonymised: 0 };
+		const addresses = (
+			await tx
+				.select({ email: panelsVolunteers.email })
+				.from(panelsVolunteers)
+				.where(eq(panelsVolunteers.panelId, panel.id))
+		).flatMap((v) => (v.email ? [v.email.toLowerCase()] : []));
+		await tx
+			.delete(platformJobs)
+			.where(sql`starts_with(${platformJobs.singletonKey}, ${invitationKeyPrefix(panel.id)})`);
+		const mails =
+			addresses.length === 0
+				? []
+				: await tx
+						.delete(platformOutbox)
+						.where(
+							and(
+								inArray(platformOutbox.to, addresses),
+								eq(platformOutbox.subject, invitationSubject(panel))
+							)
+						)
+						.returning({ id: platformOutbox.id });
 		const wiped = await tx
 			.update(panelsVolunteers)
 			.set({
@@ -54,7 +78,11 @@ export async function anonymisePanel(
 			placeId: panel.placeId,
 			subjectType: 'panel',
 			subjectId: panel.id,
-			details: { volunteers: wiped.length, retentionDate: panel.retentionDate }
+			details: {
+				volunteers: wiped.length,
+				invitations: mails.length,
+				retentionDate: panel.retentionDate
+			}
 		});
 		return { anonymised: wiped.length };
 	});

@@ -12,6 +12,16 @@ import {
 } from './queries';
 import { panelsVolunteers } from './schema';
 
+/** The subject line of a panel's invitations; anonymisation finds the stored copies by it. */
+export function invitationSubject(panel: Pick<PanelRecord, 'title'>): string {
+	return `You have been selected for ${panel.title}`;
+}
+
+/** The prefix of the job key of a panel's invitations; anonymisation deletes those jobs by it. */
+export function invitationKeyPrefix(panelId: string): string {
+	return `panels.invite:${panelId}:`;
+}
+
 /** Queues the invitation of one member and notes when it was sent. */
 export async function inviteVolunteer(
 	db: Executor,
@@ -33,8 +43,8 @@ export async function inviteVolunteer(
 	].join('\n');
 	await queueMail(
 		db,
-		{ to: volunteer.email, subject: `You have been selected for ${panel.title}`, text },
-		{ singletonKey: `panels.invite:${panel.id}:${volunteer.number}` }
+		{ to: volunteer.email, subject: invitationSubject(panel), text },
+		{ singletonKey: `${invitationKeyPrefix(panel.id)}${volunteer.number}` }
 	);
 	await db
 		.update(panelsVolunteers)

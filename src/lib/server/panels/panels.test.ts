@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as panelCommand } from '../../../cli/panel';
@@ -20,6 +20,7 @@ import type { DatabaseHandle } from '../db/client';
 import { listAudit } from '../platform/audit';
 import { DomainError } from '../platform/errors';
 import { runDueJobs } from '../platform/jobs';
+import { sendMail } from '../platform/mail';
 import { buildPerson, buildPlaceTree, systemActor } from '../platform/places/factories';
 import { platformJobs, platformOutbox } from '../platform/schema';
 import { createTestDatabase } from '../testing/test-database';
@@ -69,7 +70,7 @@ function poolCsv(n: number, options: { household?: boolean } = {}): string {
 	return lines.join('\n');
 }
 
-async function setUp(options: { panelSize?: number; n?: number } = {}) {
+async function setUp(options: { panelSize?: number; n?: number; title?: string } = {}) {
 	const tree = await buildPlaceTree(t.db);
 	const organiser = await buildPerson(t.db, {
 		grants: [{ placeId: tree.wardA.id, role: 'organiser' }]
@@ -79,7 +80,7 @@ async function setUp(options: { panelSize?: number; n?: number } = {}) {
 		organiser.actor,
 		createPanelSchema.parse({
 			placeId: tree.hoodA1.id,
-			title: 'Panel on the park',
+			title: options.title ?? 'Panel on the park',
 			panelSize: String(options.panelSize ?? 8)
 		})
 	);
@@ -393,7 +394,10 @@ describe('selection', () => {
 			},
 			{ kind: 'anonymous' }
 		);
-		expect(activity).toMatchObject({ title: 'Panel on the park', href: `/panels/${panelId}` });
+		expect(activity).toMatchObject({
+			title: 'Panel on the park',
+			href: `/panels/${panelId}`
+		});
 
 		// A panel is drawn once: no second draw, no new pool, no new quotas.
 		await expectCode(drawPanel(t.db, organiser.actor, { panelId, seed: 'another' }), 'conflict');
@@ -546,7 +550,8 @@ describe('privacy', () => {
 	});
 
 	it('wipes personal data after the retention date on schedule, keeping the published record', async () => {
-		const { organiser, panelId } = await setUp();
+		// Every test's pool has the same addresses; this panel's own title tells its mail apart.
+		const { organiser, panelId } = await setUp({ title: 'Panel on the library' });
 		await importAndDraw(panelId, organiser.actor, 'retention');
 		const now = new Date('2030-01-10T12:00:00Z');
 		await expectCode(
@@ -564,6 +569,27 @@ describe('privacy', () => {
 				)
 			);
 		expect(job!.runAt).toEqual(new Date('2030-01-11T00:00:00Z'));
+		// Members are invited by mail: the jobs and the outbox copies hold names and addresses.
+		const { invited } = await inviteMembers(t.db, organiser.actor, { panelId });
+		expect(invited).toBeGreaterThan(0);
+		await runDueJobs(t.db, jobHandlers);
+		const addresses = (await listVolunteers(t.db, panelId)).map((v) => v.email!);
+		const invitations = () =>
+			t.db
+				.select()
+				.from(platformOutbox)
+				.where(
+					and(
+						inArray(platformOutbox.to, addresses),
+						inArray(platformOutbox.subject, [
+							'You have been selected for Panel on the library',
+							'Your library card'
+						])
+					)
+				);
+		expect(await invitations()).toHaveLength(invited);
+		// Other mail to the same person is not the panel's to delete.
+		await sendMail(t.db, { to: addresses[0]!, subject: 'Your library card', text: 'Hello' });
 		const published = await getPublicPanel(t.db, panelId);
 
 		// On the day itself nothing is wiped.
@@ -586,6 +612,12 @@ describe('privacy', () => {
 			expect(v.anonymisedAt).not.toBeNull();
 		}
 		expect(await getPublicPanel(t.db, panelId)).toEqual(published);
+		expect((await invitations()).map((m) => m.subject)).toEqual(['Your library card']);
+		const inviteJobs = await t.db
+			.select()
+			.from(platformJobs)
+			.where(like(platformJobs.singletonKey, `panels.invite:${panelId}:%`));
+		expect(inviteJobs).toEqual([]);
 		expect(await anonymisePanelJob({ panelId }, { db: t.db })).toEqual({ anonymised: 0 });
 		// With the pool wiped there is nobody to draw a replacement from.
 		await expectCode(
