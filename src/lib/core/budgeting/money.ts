@@ -29,11 +29,23 @@ export function penceToPoundsText(pence: number): string {
  */
 export function formatPence(pence: bigint | number | string, currency = 'GBP'): string {
 	const p = BigInt(pence);
-	const whole = p % 100n === 0n;
-	return new Intl.NumberFormat('en-GB', {
-		style: 'currency',
-		currency,
-		minimumFractionDigits: whole ? 0 : 2,
-		maximumFractionDigits: 2
-	}).format(Number(p) / 100);
+	return formatter(currency, p % 100n === 0n).format(Number(p) / 100);
+}
+
+/** Building an Intl.NumberFormat costs far more than using one, so each is built once. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(currency: string, whole: boolean): Intl.NumberFormat {
+	const key = `${currency}:${whole}`;
+	let format = formatters.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat('en-GB', {
+			style: 'currency',
+			currency,
+			minimumFractionDigits: whole ? 0 : 2,
+			maximumFractionDigits: 2
+		});
+		formatters.set(key, format);
+	}
+	return format;
 }

@@ -49,18 +49,25 @@ export async function putInBallotBox(
 ): Promise<{ receipt: string }> {
 	const receipt = newReceiptCode();
 	const receiptHash = hashCode(normaliseCode(receipt, receiptCodeLength)!);
+	// Only the ballot's content: project ids and points, in a fresh object, so nothing else a
+	// caller passed can reach the box.
+	const ballot: StoredBallot = options.ballot.points
+		? { projectIds: [...options.ballot.projectIds], points: [...options.ballot.points] }
+		: { projectIds: [...options.ballot.projectIds] };
 	await db.transaction(async (tx) => {
-		const [window] = await tx
+		// The three statements are sent at once (PostgreSQL runs them in turn on the transaction's
+		// connection), which saves two round trips per ballot. That is safe because nothing is
+		// committed until every check below has passed: a closed process or a used code throws,
+		// and the throw rolls back both rows. The clock is still read after the lock is granted.
+		// Built apart, one statement each (the roll and the box never share one), and sent in
+		// this order.
+		const lock = tx
 			.select({ closesAt: budgetingProcesses.votingClosesAt })
 			.from(budgetingProcesses)
 			.where(eq(budgetingProcesses.id, options.processId))
-			.for('key share');
-		const at = options.at ?? new Date();
-		if (!window || (window.closesAt && window.closesAt.getTime() <= at.getTime()))
-			throw new DomainError('phase_closed', votingClosedMessage, [
-				{ field: 'form', message: votingClosedMessage }
-			]);
-		const inserted = await tx
+			.for('key share')
+			.then((rows) => ({ rows, at: options.at ?? new Date() }));
+		const enrol = tx
 			.insert(budgetingParticipations)
 			.values({
 				id: newId(),
@@ -72,15 +79,16 @@ export async function putInBallotBox(
 			})
 			.onConflictDoNothing()
 			.returning({ id: budgetingParticipations.id });
-		if (inserted.length === 0) throw await alreadyVoted(tx, options.processId, options.participant);
-		// Only the ballot's content: project ids and points, in a fresh object, so nothing else a
-		// caller passed can reach the box.
-		const ballot: StoredBallot = options.ballot.points
-			? { projectIds: [...options.ballot.projectIds], points: [...options.ballot.points] }
-			: { projectIds: [...options.ballot.projectIds] };
-		await tx
+		const box = tx
 			.insert(budgetingBallots)
 			.values({ id: newId(), processId: options.processId, ballot, receiptHash });
+		const [windows, inserted] = await Promise.all([lock, enrol, box]);
+		const window = windows.rows[0];
+		if (!window || (window.closesAt && window.closesAt.getTime() <= windows.at.getTime()))
+			throw new DomainError('phase_closed', votingClosedMessage, [
+				{ field: 'form', message: votingClosedMessage }
+			]);
+		if (inserted.length === 0) throw await alreadyVoted(tx, options.processId, options.participant);
 	});
 	return { receipt };
 }
