@@ -1,6 +1,7 @@
 /** Queries the voting use cases and pages share: the process with its place, and its ballot. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import { DomainError } from '../../platform/errors';
 import { platformPlaces } from '../../platform/schema';
 import { currentPhase, type Phase } from '../../../core/budgeting/phases';
@@ -18,16 +19,22 @@ export type VotingProcess = typeof budgetingProcesses.$inferSelect & {
 	place: { id: string; path: string; name: string };
 };
 
-/** Loads a process and its place, or throws `not_found`. */
-export async function requireVotingProcess(db: Executor, id: string): Promise<VotingProcess> {
-	const [row] = await db
+/** The process with its place: every ballot page and every ballot reads it. */
+const votingProcessQuery = preparedQuery((db) =>
+	db
 		.select({
 			process: budgetingProcesses,
 			place: { id: platformPlaces.id, path: platformPlaces.path, name: platformPlaces.name }
 		})
 		.from(budgetingProcesses)
 		.innerJoin(platformPlaces, eq(platformPlaces.id, budgetingProcesses.placeId))
-		.where(eq(budgetingProcesses.id, id));
+		.where(eq(budgetingProcesses.id, sql.placeholder('id')))
+		.prepare('budgeting_voting_process')
+);
+
+/** Loads a process and its place, or throws `not_found`. */
+export async function requireVotingProcess(db: Executor, id: string): Promise<VotingProcess> {
+	const [row] = await votingProcessQuery(db).execute({ id });
 	if (!row) throw new DomainError('not_found', 'There is no such budget.');
 	return { ...row.process, place: row.place };
 }
@@ -39,12 +46,8 @@ export type BallotPageProject = BallotProject & {
 	feasibilityNote: string | null;
 };
 
-/** The projects on a process's ballot, in ballot order. */
-export async function listBallotProjects(
-	db: Executor,
-	processId: string
-): Promise<BallotPageProject[]> {
-	return db
+const ballotProjectsQuery = preparedQuery((db) =>
+	db
 		.select({
 			id: budgetingProjects.id,
 			number: budgetingProjects.number,
@@ -55,9 +58,21 @@ export async function listBallotProjects(
 		})
 		.from(budgetingProjects)
 		.where(
-			and(eq(budgetingProjects.processId, processId), eq(budgetingProjects.status, 'on_ballot'))
+			and(
+				eq(budgetingProjects.processId, sql.placeholder('processId')),
+				eq(budgetingProjects.status, 'on_ballot')
+			)
 		)
-		.orderBy(asc(budgetingProjects.number));
+		.orderBy(asc(budgetingProjects.number))
+		.prepare('budgeting_ballot_projects')
+);
+
+/** The projects on a process's ballot, in ballot order. */
+export async function listBallotProjects(
+	db: Executor,
+	processId: string
+): Promise<BallotPageProject[]> {
+	return ballotProjectsQuery(db).execute({ processId });
 }
 
 /** The ballot rules of a process. */
@@ -100,13 +115,8 @@ export function requireVotingOpen(process: typeof budgetingProcesses.$inferSelec
 /** A voting code as the roll needs it: its id, whether it was cancelled, its batch's place. */
 export type FoundVotingCode = { id: string; isCancelled: boolean; placeId: string | null };
 
-/** Finds a process's voting code by its normalised text (compared by hash), or undefined. */
-export async function findVotingCode(
-	db: Executor,
-	processId: string,
-	normalised: string
-): Promise<FoundVotingCode | undefined> {
-	const [code] = await db
+const votingCodeQuery = preparedQuery((db) =>
+	db
 		.select({
 			id: budgetingVotingCodes.id,
 			isCancelled: budgetingVotingCodes.isCancelled,
@@ -116,9 +126,19 @@ export async function findVotingCode(
 		.innerJoin(budgetingCodeBatches, eq(budgetingCodeBatches.id, budgetingVotingCodes.batchId))
 		.where(
 			and(
-				eq(budgetingVotingCodes.processId, processId),
-				eq(budgetingVotingCodes.codeHash, hashCode(normalised))
+				eq(budgetingVotingCodes.processId, sql.placeholder('processId')),
+				eq(budgetingVotingCodes.codeHash, sql.placeholder('codeHash'))
 			)
-		);
+		)
+		.prepare('budgeting_voting_code')
+);
+
+/** Finds a process's voting code by its normalised text (compared by hash), or undefined. */
+export async function findVotingCode(
+	db: Executor,
+	processId: string,
+	normalised: string
+): Promise<FoundVotingCode | undefined> {
+	const [code] = await votingCodeQuery(db).execute({ processId, codeHash: hashCode(normalised) });
 	return code;
 }

@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import { newId } from '../../platform/ids';
 import { platformRateLimits } from '../../platform/schema';
 
@@ -65,6 +66,18 @@ function keysOf(processId: string, clientAddress: string) {
 	};
 }
 
+const limitQuery = preparedQuery((db) =>
+	db
+		.select({
+			key: platformRateLimits.key,
+			count: platformRateLimits.count,
+			since: platformRateLimits.lastRequest
+		})
+		.from(platformRateLimits)
+		.where(eq(platformRateLimits.key, sql.placeholder('key')))
+		.prepare('budgeting_code_limit')
+);
+
 /** True when the client's network has reached its limit of wrong codes within the window. */
 export async function isCodeEntryLimited(
 	db: Executor,
@@ -72,14 +85,7 @@ export async function isCodeEntryLimited(
 ): Promise<boolean> {
 	const limits = options.limits ?? defaultCodeEntryLimits;
 	const keys = keysOf(options.processId, options.clientAddress);
-	const rows = await db
-		.select({
-			key: platformRateLimits.key,
-			count: platformRateLimits.count,
-			since: platformRateLimits.lastRequest
-		})
-		.from(platformRateLimits)
-		.where(eq(platformRateLimits.key, keys.address));
+	const rows = await limitQuery(db).execute({ key: keys.address });
 	const windowStart = options.now.getTime() - limits.windowMs;
 	return rows.some((r) => r.since >= windowStart && r.count >= limits.perAddress);
 }
