@@ -101,7 +101,7 @@ export const panels = {
 	'panels.quotas.lead':
 		'For each feature, set the fewest and the most members of the panel of {size} who may have each value. The pool has {pool} volunteers.',
 	'panels.quotas.source.census':
-		'The suggestions come from the 2021 Census figures for this area: the share of residents with each value, times the panel size, rounded down and up.',
+		'The suggestions come from official figures for this area (the 2021 Census; for age bands, the Office for National Statistics’ mid-2020 estimates): the share of residents with each value, times the panel size, rounded down and up.',
 	'panels.quotas.source.pool':
 		'There are no census figures for this area, so the suggestions come from the pool’s own shares: the share of volunteers with each value, times the panel size, rounded down and up. A pool is rarely like the whole population, so check them against what you know about the area.',
 	'panels.quotas.source.mixed':

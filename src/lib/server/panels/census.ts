@@ -5,12 +5,19 @@
  *
  * - `census/census21_age_sex_ltla21_ew.csv`: females and males per local authority;
  * - `census/census21_ethnicity_lsoa21_ew.csv`: five high-level ethnic groups per LSOA;
- * - `geo/lookup_lsoa21_ward24_ltla24.csv`: which LSOAs make up each ward and authority.
+ * - `geo/lookup_lsoa21_ward24_ltla24.csv`: which LSOAs make up each ward and authority;
+ * - `census/population_mid2020_lsoa11_ageband.csv` (optional): people aged 16–24, 25–44, 45–64
+ *   and 65+ per LSOA, ONS mid-2020 estimates on 2011 LSOA codes (most are unchanged in 2021;
+ *   an LSOA whose code changed has no age figures and is left out of the sum).
  *
  * A feature named "gender" or "sex" gets shares of women and men (of the place's local
  * authority: the census publishes sex at that level here); a feature named like "ethnicity" gets
  * the shares of the five groups summed over the place's LSOAs. Values are matched by their
- * first word ("White British" → White). Anything else, or a place without census figures, has
+ * first word ("White British" → White). A feature named like "age" gets the shares of its bands
+ * when every value reads as a range of years ("16-24", "25 to 44", "Under 40", "65 and over");
+ * a band that cuts across a census band takes its part in proportion to the years it covers
+ * (people are assumed spread evenly across the years of a band), except that 65+ cannot be cut.
+ * Anything else, or a place without census figures, has
  * no shares, and its quotas come from the pool's own shares.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,7 +31,18 @@ type CensusTables = {
 	ethnicGroups: string[];
 	lsoasByArea: Map<string, string[]>;
 	ltlaOf: Map<string, string>;
+	/** People aged 16–24, 25–44, 45–64 and 65+ by LSOA, when the age file is there. */
+	ageByLsoa: Map<string, number[]>;
 };
+
+/** The census age bands, in years; the last is open-ended. */
+const ageBands: [number, number][] = [
+	[16, 24],
+	[25, 44],
+	[45, 64],
+	[65, Infinity]
+];
+const ageColumns = ['age_16_24', 'age_25_44', 'age_45_64', 'age_65_plus'];
 
 const cache = new Map<string, CensusTables | null>();
 
@@ -78,7 +96,19 @@ function loadTables(dir: string): CensusTables | null {
 		ltlaOf.set(lsoa, row[ltlaCol]!);
 		ltlaOf.set(row[wardCol]!, row[ltlaCol]!);
 	}
-	const tables = { sexByLtla, ethnicityByLsoa, ethnicGroups, lsoasByArea, ltlaOf };
+	const ageByLsoa = new Map<string, number[]>();
+	const ageFile = path.join(dir, 'census', 'population_mid2020_lsoa11_ageband.csv');
+	if (existsSync(ageFile)) {
+		const [ageHeader, ...ageRows] = readTable(ageFile);
+		const columns = ageColumns.map((name) => col(ageHeader!, name));
+		if (columns.every((c) => c >= 0))
+			for (const row of ageRows)
+				ageByLsoa.set(
+					row[0]!,
+					columns.map((c) => Number(row[c]))
+				);
+	}
+	const tables = { sexByLtla, ethnicityByLsoa, ethnicGroups, lsoasByArea, ltlaOf, ageByLsoa };
 	cache.set(dir, tables);
 	return tables;
 }
@@ -88,6 +118,44 @@ const firstWord = (value: string) =>
 		.trim()
 		.toLowerCase()
 		.split(/[\s,/-]+/)[0] ?? '';
+
+/**
+ * The years an age band covers, from how people write bands: "16-24", "25 to 44", "65+",
+ * "65 and over", "Under 40" (from 16), "24 and under". Null when it does not read as one.
+ */
+export function ageRange(value: string): [number, number] | null {
+	const text = value
+		.trim()
+		.toLowerCase()
+		.replace(/\s*years?( old)?$/, '');
+	let m = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(text);
+	if (m) return Number(m[1]) <= Number(m[2]) ? [Number(m[1]), Number(m[2])] : null;
+	m = /^(\d+)\s*(?:\+|plus|and over|or over|and older|or older)$/.exec(text);
+	if (m) return [Number(m[1]), Infinity];
+	m = /^(?:under|below|younger than|less than)\s*(\d+)$/.exec(text);
+	if (m) return [16, Number(m[1]) - 1];
+	m = /^(\d+)\s*(?:and under|or under|and younger|or younger)$/.exec(text);
+	if (m) return [16, Number(m[1])];
+	return null;
+}
+
+/**
+ * How many people of the census bands' `counts` fall in the years `range`, taking a part of a
+ * band in proportion to the years it covers. Null when the range cuts the open-ended 65+ band.
+ */
+export function peopleInAgeRange(counts: number[], range: [number, number]): number | null {
+	let people = 0;
+	for (const [i, [from, to]] of ageBands.entries()) {
+		const lo = Math.max(from, range[0]);
+		const hi = Math.min(to, range[1]);
+		if (lo > hi) continue;
+		if (to === Infinity) {
+			if (lo !== from || hi !== Infinity) return null;
+			people += counts[i]!;
+		} else people += (counts[i]! * (hi - lo + 1)) / (to - from + 1);
+	}
+	return people;
+}
 
 /**
  * Census shares for the features of a pool (feature → its values in the pool), for the place
@@ -129,6 +197,21 @@ export function censusShares(options: {
 				if (group >= 0) byValue[value] = totals[group]!;
 			}
 			shares[category] = byValue;
+		} else if (/^age/i.test(category.trim()) && tables.ageByLsoa.size > 0) {
+			const lsoas = tables.ageByLsoa.has(code) ? [code] : (tables.lsoasByArea.get(code) ?? []);
+			const counts = ageBands.map(() => 0);
+			for (const lsoa of lsoas)
+				tables.ageByLsoa.get(lsoa)?.forEach((count, i) => (counts[i]! += count));
+			if (counts.every((c) => c === 0)) continue;
+			const byValue: Record<string, number> = {};
+			for (const value of values) {
+				const range = ageRange(value);
+				const people = range ? peopleInAgeRange(counts, range) : null;
+				if (people === null) break;
+				byValue[value] = people;
+			}
+			// All the pool's bands or none: a share for some would skew the others.
+			if (Object.keys(byValue).length === values.length) shares[category] = byValue;
 		}
 	}
 	return shares;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray, like } from 'drizzle-orm';
@@ -25,6 +25,7 @@ import { buildPerson, buildPlaceTree, systemActor } from '../platform/places/fac
 import { platformJobs, platformOutbox } from '../platform/schema';
 import { createTestDatabase } from '../testing/test-database';
 import { anonymisePanel, ANONYMISE_QUEUE, anonymisePanelJob } from './anonymise-panel';
+import { ageRange, peopleInAgeRange } from './census';
 import { createPanel } from './create-panel';
 import { drawPanel } from './draw-panel';
 import { importPool } from './import-pool';
@@ -255,6 +256,89 @@ describe('importing the pool', () => {
 			expect(panel.quotas).toContainEqual({ category: 'Gender', value: 'Female', min: 5, max: 6 });
 			expect(panel.quotas).toContainEqual({ category: 'Gender', value: 'Male', min: 2, max: 5 });
 			expect(panel.quotas).toContainEqual({ category: 'Tenure', value: 'Owner', min: 5, max: 5 });
+		}
+	);
+});
+
+describe('census age bands', () => {
+	it('reads the ways people write age bands, and nothing else', () => {
+		expect(ageRange('16-24')).toEqual([16, 24]);
+		expect(ageRange('25 to 44')).toEqual([25, 44]);
+		expect(ageRange('65+')).toEqual([65, Infinity]);
+		expect(ageRange('65 and over')).toEqual([65, Infinity]);
+		expect(ageRange('Under 40')).toEqual([16, 39]);
+		expect(ageRange('24 and under')).toEqual([16, 24]);
+		expect(ageRange('40 to 64 years')).toEqual([40, 64]);
+		expect(ageRange('Young')).toBeNull();
+		expect(ageRange('64-40')).toBeNull();
+	});
+
+	it('takes part of a band by its years, and never cuts the open-ended 65+', () => {
+		const counts = [90, 200, 200, 100]; // 16–24, 25–44, 45–64, 65+
+		expect(peopleInAgeRange(counts, [16, 39])).toBe(90 + 200 * (15 / 20));
+		expect(peopleInAgeRange(counts, [40, 64])).toBe(200 * (5 / 20) + 200);
+		expect(peopleInAgeRange(counts, [65, Infinity])).toBe(100);
+		expect(peopleInAgeRange(counts, [60, Infinity])).toBe(200 * (5 / 20) + 100);
+		expect(peopleInAgeRange(counts, [65, 74])).toBeNull();
+	});
+
+	it.runIf(hasSharedData('uk', 'census age quota suggestions'))(
+		'suggests age quotas from the LSOAs of the place',
+		async () => {
+			const tree = await buildPlaceTree(t.db, { councilCode: 'E08000010' }); // Wigan
+			const { id: panelId } = await createPanel(
+				t.db,
+				systemActor,
+				createPanelSchema.parse({
+					placeId: tree.council.id,
+					title: 'Wigan age panel',
+					panelSize: '10'
+				})
+			);
+			// A pool that is mostly over 65: the census pulls the suggestion back.
+			const bands = ['Under 40', '40 to 64', '65 and over'];
+			const lines = ['name,email,Age'];
+			for (let i = 1; i <= 30; i++)
+				lines.push(`P${i},p${i}@volunteers.example,${bands[Math.min(Math.floor((i - 1) / 6), 2)]}`);
+			await importPool(t.db, systemActor, {
+				panelId,
+				csv: lines.join('\n'),
+				censusDir: `${sharedDataDir}/uk`
+			});
+			// The same sum, read straight from the files: the authority's 2021 LSOAs in the
+			// lookup, their people by band in the mid-2020 estimates.
+			const rows = (file: string) =>
+				readFileSync(`${sharedDataDir}/uk/${file}`, 'utf8')
+					.trim()
+					.split('\n')
+					.map((l) => l.replace(/"/g, '').split(','));
+			const [lookupHeader, ...lookup] = rows('geo/lookup_lsoa21_ward24_ltla24.csv');
+			const lsoas = new Set(
+				lookup
+					.filter((r) => r[lookupHeader!.indexOf('ltla24_code')] === 'E08000010')
+					.map((r) => r[lookupHeader!.indexOf('lsoa21_code')])
+			);
+			const [ageHeader, ...ages] = rows('census/population_mid2020_lsoa11_ageband.csv');
+			const band = (name: string) =>
+				ages
+					.filter((r) => lsoas.has(r[0]))
+					.reduce((sum, r) => sum + Number(r[ageHeader!.indexOf(name)]), 0);
+			const [a, b, c, d] = ['age_16_24', 'age_25_44', 'age_45_64', 'age_65_plus'].map(band);
+			expect(a! + b! + c! + d!).toBeGreaterThan(50_000);
+			const people = { 'Under 40': a! + b! * 0.75, '40 to 64': b! * 0.25 + c!, '65 and over': d! };
+			const total = people['Under 40'] + people['40 to 64'] + people['65 and over'];
+			const panel = await findPanel(t.db, panelId);
+			for (const [value, count] of Object.entries(people)) {
+				const seats = (count / total) * 10;
+				expect(panel.quotas).toContainEqual({
+					category: 'Age',
+					value,
+					min: Math.floor(seats),
+					max: Math.ceil(seats)
+				});
+			}
+			// 18 of the 30 volunteers are over 65, but the census gives them about a quarter.
+			expect(panel.quotas.find((q) => q.value === '65 and over')!.max).toBeLessThan(5);
 		}
 	);
 });
