@@ -20,6 +20,7 @@ export {
 	type SuggestedQuota,
 	type QuotaProblem
 } from './quotas';
+export { ageBands, ageRange, peopleInAgeRange } from './age-bands';
 export { explainLeastLikely, type CrowdedValue, type ProbabilityExplanation } from './explain';
 export {
 	replacementCandidates,

@@ -23,9 +23,10 @@ const systemActor: Actor = { kind: 'system', label: 'panels retention schedule' 
  * Wipes the personal data of a panel's pool once its retention date has passed: names, contact
  * details, households and features go; each volunteer's number and role stay, because the
  * published lottery, draw and replacements refer to them. The pool's feature counts stay on the
- * panel as totals. The invitations go too: their queued mail jobs (which hold the address and
- * name) and the copies kept in the outbox. Does nothing when the date is not yet past (it was moved later) or the pool
- * is already anonymised. Returns how many volunteers were anonymised.
+ * panel as totals. The invitations go too: their mail jobs (which hold the address and name)
+ * and the copies kept in the outbox, found by address and the panel's invitation subject (a
+ * panel's title cannot change). Does nothing when the date is not yet past (it was moved later)
+ * or the pool is already anonymised. Returns how many volunteers were anonymised.
  */
 export async function anonymisePanel(
 	db: Executor,

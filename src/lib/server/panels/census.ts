@@ -14,16 +14,18 @@
  * authority: the census publishes sex at that level here); a feature named like "ethnicity" gets
  * the shares of the five groups summed over the place's LSOAs. Values are matched by their
  * first word ("White British" → White). A feature named like "age" gets the shares of its bands
- * when every value reads as a range of years ("16-24", "25 to 44", "Under 40", "65 and over");
- * a band that cuts across a census band takes its part in proportion to the years it covers
- * (people are assumed spread evenly across the years of a band), except that 65+ cannot be cut.
- * Anything else, or a place without census figures, has
- * no shares, and its quotas come from the pool's own shares.
+ * when every value reads as a range of years (`core/panels/age-bands.ts`). Anything else, or a
+ * place without census figures, has no shares, and its quotas come from the pool's own shares.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PopulationShares } from '../../core/panels/index';
 import { parseCsv } from '../../core/sortition/index';
+import {
+	ageBands,
+	ageRange,
+	peopleInAgeRange,
+	type PopulationShares
+} from '../../core/panels/index';
 
 type CensusTables = {
 	sexByLtla: Map<string, { females: number; males: number }>;
@@ -35,13 +37,7 @@ type CensusTables = {
 	ageByLsoa: Map<string, number[]>;
 };
 
-/** The census age bands, in years; the last is open-ended. */
-const ageBands: [number, number][] = [
-	[16, 24],
-	[25, 44],
-	[45, 64],
-	[65, Infinity]
-];
+/** The columns of the age file, in the order of `ageBands`. */
 const ageColumns = ['age_16_24', 'age_25_44', 'age_45_64', 'age_65_plus'];
 
 const cache = new Map<string, CensusTables | null>();
@@ -118,44 +114,6 @@ const firstWord = (value: string) =>
 		.trim()
 		.toLowerCase()
 		.split(/[\s,/-]+/)[0] ?? '';
-
-/**
- * The years an age band covers, from how people write bands: "16-24", "25 to 44", "65+",
- * "65 and over", "Under 40" (from 16), "24 and under". Null when it does not read as one.
- */
-export function ageRange(value: string): [number, number] | null {
-	const text = value
-		.trim()
-		.toLowerCase()
-		.replace(/\s*years?( old)?$/, '');
-	let m = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(text);
-	if (m) return Number(m[1]) <= Number(m[2]) ? [Number(m[1]), Number(m[2])] : null;
-	m = /^(\d+)\s*(?:\+|plus|and over|or over|and older|or older)$/.exec(text);
-	if (m) return [Number(m[1]), Infinity];
-	m = /^(?:under|below|younger than|less than)\s*(\d+)$/.exec(text);
-	if (m) return [16, Number(m[1]) - 1];
-	m = /^(\d+)\s*(?:and under|or under|and younger|or younger)$/.exec(text);
-	if (m) return [16, Number(m[1])];
-	return null;
-}
-
-/**
- * How many people of the census bands' `counts` fall in the years `range`, taking a part of a
- * band in proportion to the years it covers. Null when the range cuts the open-ended 65+ band.
- */
-export function peopleInAgeRange(counts: number[], range: [number, number]): number | null {
-	let people = 0;
-	for (const [i, [from, to]] of ageBands.entries()) {
-		const lo = Math.max(from, range[0]);
-		const hi = Math.min(to, range[1]);
-		if (lo > hi) continue;
-		if (to === Infinity) {
-			if (lo !== from || hi !== Infinity) return null;
-			people += counts[i]!;
-		} else people += (counts[i]! * (hi - lo + 1)) / (to - from + 1);
-	}
-	return people;
-}
 
 /**
  * Census shares for the features of a pool (feature → its values in the pool), for the place

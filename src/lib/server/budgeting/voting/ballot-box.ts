@@ -55,12 +55,11 @@ export async function putInBallotBox(
 		? { projectIds: [...options.ballot.projectIds], points: [...options.ballot.points] }
 		: { projectIds: [...options.ballot.projectIds] };
 	await db.transaction(async (tx) => {
-		// The three statements are sent at once (PostgreSQL runs them in turn on the transaction's
-		// connection), which saves two round trips per ballot. That is safe because nothing is
-		// committed until every check below has passed: a closed process or a used code throws,
-		// and the throw rolls back both rows. The clock is still read after the lock is granted.
-		// Built apart, one statement each (the roll and the box never share one), and sent in
-		// this order.
+		// Three statements, one each (the roll and the box never share one), sent together in
+		// this order: PostgreSQL runs them in turn on the transaction's connection, in one round
+		// trip instead of three. Nothing commits until the checks below pass (a closed process
+		// or a used code throws, which rolls back both rows), and the clock is still read after
+		// the lock is granted.
 		const lock = tx
 			.select({ closesAt: budgetingProcesses.votingClosesAt })
 			.from(budgetingProcesses)
